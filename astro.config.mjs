@@ -1,0 +1,13 @@
+// The internal site. The CLI (src/cli/main.ts) runs the pipeline first and sets the
+// output folder; pages live in src/site and read the model the pipeline wrote.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  srcDir: './src/site',
+  publicDir: './public',
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  trailingSlash: 'always',
+  devToolbar: { enabled: false },
+});

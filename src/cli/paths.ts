@@ -1,0 +1,26 @@
+/** Where the build reads and writes, from CHORUS_DATA / CHORUS_CONTENT / CHORUS_OUT. */
+import { createHash } from 'node:crypto';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Paths {
+  data: string;
+  content: string;
+  out: string;
+  internalOut: string;
+  /** The serialised model pages read; outside the output so it is never published. */
+  modelFile: string;
+}
+
+export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
+  // npm runs scripts from the project root; relative paths mean the caller's folder.
+  const base = env['INIT_CWD'] ?? process.cwd();
+  const data = resolve(base, env['CHORUS_DATA'] || 'data');
+  const content = resolve(base, env['CHORUS_CONTENT'] || 'content');
+  const out = resolve(base, env['CHORUS_OUT'] || 'dist');
+  const cache = resolve(projectRoot, env['CHORUS_CACHE'] || '.chorus');
+  const key = createHash('sha256').update(out).digest('hex').slice(0, 12);
+  return { data, content, out, internalOut: resolve(out, 'internal'), modelFile: resolve(cache, key, 'model.json') };
+}

@@ -1,0 +1,179 @@
+/**
+ * The schema of `data/program.yml`. Every setting has a default, so a data folder
+ * without program.yml (or with an empty one) builds a working site.
+ * Keys are snake_case, as in the file; unknown keys are errors so typos surface.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'use a date written YYYY-MM-DD, e.g. 2026-03-31' });
+
+/** A YAML date may arrive as a Date object (unquoted 2026-03-31) or a string. */
+const dateSetting = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  isoDate,
+);
+
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+    error: 'use letters, digits, "-", "_" or "." only (it becomes part of a file name or URL)',
+  });
+
+export const WaveSetting = z.strictObject({
+  id: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), identifier),
+  label: z.string().min(1).optional(),
+  /** The date figures such as "overdue" and "days since" are computed against. */
+  as_of: dateSetting.optional(),
+  opened: dateSetting.optional(),
+  closed: dateSetting.optional(),
+  /** The metrics.csv period this wave lines up with (default: the wave id). */
+  period: z.string().min(1).optional(),
+});
+export type WaveSetting = z.output<typeof WaveSetting>;
+
+export const SegmentSetting = z.strictObject({
+  id: identifier,
+  label: z.string().min(1).optional(),
+  /** Column holding the value; defaults to the segment id. */
+  column: z.string().min(1).optional(),
+  /**
+   * Where to look the value up. `auto`: the response's own column when present,
+   * otherwise the contact's, otherwise the account's.
+   */
+  source: z.enum(['auto', 'response', 'contact', 'account']).default('auto'),
+});
+export type SegmentSetting = z.output<typeof SegmentSetting>;
+
+export const RoleSetting = z.strictObject({
+  label: z.string().min(1),
+  /** Weight of this role's answers in an account's roll-up (1 = equal). */
+  weight: z.number().positive().default(1),
+  /** Values of contacts.csv `role` that mean this role (case-insensitive). */
+  aliases: z.array(z.string()).default([]),
+  decision_maker: z.boolean().default(false),
+});
+
+const AlertRule = z.strictObject({
+  label: z.string().min(1),
+  /** Inclusive score range the rule covers. */
+  scores: z.tuple([z.number().int().min(0).max(10), z.number().int().min(0).max(10)]).optional(),
+  /** `account_owner` = the owner in accounts.csv; otherwise a named person or team. */
+  owner: z.string().default('account_owner'),
+  fallback_owner: z.string().default('CX team'),
+  notify: z.array(z.string()).default([]),
+  due_days: z.number().int().positive(),
+  method: z.string().default('phone call'),
+  documentation: z.string().default('outcome and next step in the follow-up log'),
+  oversight: z.string().default('Head of Customer Experience'),
+});
+
+const DEFAULT_ALERTS = {
+  detractor: {
+    label: 'Detractor: recover and fix',
+    scores: [0, 6] as [number, number],
+    due_days: 2,
+    method: 'phone call',
+    notify: ['Head of Customer Experience'],
+  },
+  passive: {
+    label: 'Passive: learn what would make them a promoter',
+    scores: [7, 8] as [number, number],
+    due_days: 7,
+    method: 'phone call or meeting',
+  },
+  promoter: {
+    label: 'Promoter: thank, and ask for a reference',
+    scores: [9, 10] as [number, number],
+    due_days: 14,
+    method: 'email or call',
+    notify: ['Marketing'],
+  },
+  no_comment: {
+    label: 'Score without a comment: ask what lies behind it',
+    due_days: 7,
+    method: 'email',
+  },
+};
+
+const Benchmark = z.strictObject({
+  name: z.string().min(1),
+  nps: z.number().min(-100).max(100),
+  kind: z.enum(['industry', 'competitor', 'internal']).default('industry'),
+  source: z.string().optional(),
+  year: z.number().int().optional(),
+  n: z.number().int().positive().optional(),
+});
+
+/** Canonical column -> the header (or headers) a survey tool uses for it. */
+const ColumnMap = z
+  .record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
+  .prefault({});
+
+const ColumnMappings = z
+  .strictObject({
+    responses: ColumnMap,
+    invitations: ColumnMap,
+    accounts: ColumnMap,
+    contacts: ColumnMap,
+    metrics: ColumnMap,
+    followups: ColumnMap,
+  })
+  .prefault({});
+
+const CsvSettings = z
+  .strictObject({
+    /** `auto` detects among , ; tab and |. */
+    delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
+    /** How dates without a 4-digit year first are read: day/month/year or month/day/year. */
+    date_format: z.enum(['iso', 'dmy', 'mdy']).default('iso'),
+    /** Rows between the header and the data that some tools add (question text, import ids). */
+    skip_rows_after_header: z.number().int().min(0).max(10).default(0),
+    /**
+     * Set true when the responses' `confidential` column asks the opposite question,
+     * "may we share your name?" (yes = identified).
+     */
+    confidential_inverted: z.boolean().default(false),
+  })
+  .prefault({});
+
+export const ProgramSettings = z.strictObject({
+  program: z
+    .strictObject({
+      name: z.string().min(1).default('Customer feedback program'),
+      company: z.string().min(1).default('Our company'),
+      signatory: z
+        .strictObject({
+          name: z.string().min(1),
+          title: z.string().optional(),
+          email: z.string().optional(),
+        })
+        .optional(),
+    })
+    .prefault({}),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'use a three-letter ISO 4217 code such as USD or EUR' })
+    .default('USD'),
+  min_group_size: z.number().int().min(1).default(5),
+  waves: z.array(WaveSetting).default([]),
+  segments: z.array(SegmentSetting).default([]),
+  roles: z.record(identifier, RoleSetting).prefault({
+    decision_maker: {
+      label: 'Decision maker',
+      decision_maker: true,
+      aliases: ['decision maker', 'decision-maker', 'economic buyer', 'executive sponsor'],
+    },
+    influencer: { label: 'Influencer', aliases: ['influencer', 'champion', 'admin', 'administrator'] },
+    user: { label: 'User', aliases: ['user', 'end user', 'end-user'] },
+  }),
+  /** How contacts' answers roll up to an account: equal weights, or by role weight. */
+  account_weighting: z.enum(['equal', 'role']).default('equal'),
+  alerts: z.record(identifier, AlertRule).prefault(DEFAULT_ALERTS),
+  benchmarks: z.array(Benchmark).default([]),
+  columns: ColumnMappings,
+  csv: CsvSettings,
+});
+
+export type ProgramSettings = z.output<typeof ProgramSettings>;

@@ -1,0 +1,104 @@
+/**
+ * Matches a file's header to the canonical columns of its input, so a survey tool's
+ * export is read as it is. A header matches a canonical column when:
+ *  - program.yml's `columns.<input>.<column>` names it (case and spacing ignored; a name
+ *    ending in "…" or "..." matches any header that starts with it), or
+ *  - it reads as the canonical name ("Response ID", "response-id" and "response_id" all do).
+ */
+import type { StructuralIssue } from './report.ts';
+
+export type ColumnMapping = Record<string, string | string[]>;
+
+export interface HeaderMatch {
+  /** canonical column -> index in the row */
+  index: Map<string, number>;
+  /** Each header with the canonical column it was read as (null = ignored). */
+  columns: { header: string; canonical: string | null }[];
+  problems: StructuralIssue[];
+}
+
+/** "  How likely ARE you…  " -> "how likely are you…" */
+function normalise(s: string): string {
+  return s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** "Response ID" -> "response_id" */
+export function canonicalKey(s: string): string {
+  return normalise(s)
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+function matchesMapped(header: string, wanted: string): boolean {
+  const h = normalise(header);
+  const w = normalise(wanted);
+  const prefix = /(…|\.\.\.)$/.exec(w);
+  if (prefix) return h.startsWith(w.slice(0, w.length - prefix[0].length).trimEnd());
+  return h === w;
+}
+
+export function matchHeader(
+  file: string,
+  headers: string[],
+  canonical: { required: readonly string[]; optional: readonly string[] },
+  mapping: ColumnMapping,
+  mappingPath: string,
+): HeaderMatch {
+  const index = new Map<string, number>();
+  const problems: StructuralIssue[] = [];
+  const claimed = new Map<number, string>();
+  const keys = headers.map(canonicalKey);
+
+  for (const column of [...canonical.required, ...canonical.optional]) {
+    const mapped = mapping[column];
+    const wanted = mapped === undefined ? [] : Array.isArray(mapped) ? mapped : [mapped];
+    let hits: number[] = [];
+    for (const w of wanted) {
+      hits = headers.flatMap((h, i) => (matchesMapped(h, w) ? [i] : []));
+      if (hits.length > 0) break;
+    }
+    if (hits.length === 0) hits = keys.flatMap((k, i) => (k === column ? [i] : []));
+    if (hits.length > 1) {
+      problems.push({
+        file,
+        column: headers[hits[0]!],
+        message: `${hits.length} columns could be "${column}": ${hits.map((i) => JSON.stringify(headers[i])).join(', ')}`,
+        fix: `name the one to use in program.yml under ${mappingPath}.${column}, or rename the other`,
+      });
+      continue;
+    }
+    const at = hits[0];
+    if (at === undefined) continue;
+    const other = claimed.get(at);
+    if (other !== undefined) {
+      problems.push({
+        file,
+        column: headers[at],
+        message: `the column is mapped to both "${other}" and "${column}"`,
+        fix: `map a different column to one of them in program.yml under ${mappingPath}`,
+      });
+      continue;
+    }
+    claimed.set(at, column);
+    index.set(column, at);
+  }
+
+  for (const column of canonical.required) {
+    if (index.has(column) || problems.some((p) => p.message.includes(`"${column}"`))) continue;
+    const shown = headers.map((h) => JSON.stringify(h)).join(', ');
+    const single = headers.length === 1 ? headers[0]! : '';
+    const sep = [';', '\t', '|', ','].find((d) => single.includes(d));
+    problems.push({
+      file,
+      column,
+      message: `the required column "${column}" is missing (the header reads ${shown})`,
+      fix:
+        sep !== undefined
+          ? `the file seems to be separated by ${sep === '\t' ? 'tabs' : `"${sep}"`}: set csv.delimiter in program.yml, or export it again with commas`
+          : `add a "${column}" column, or tell Chorus which column holds it in program.yml: ${mappingPath}.${column}: "<header in your file>"`,
+    });
+  }
+
+  const columns = headers.map((header, i) => ({ header, canonical: claimed.get(i) ?? null }));
+  return { index, columns, problems };
+}

@@ -1,0 +1,183 @@
+/**
+ * Streams a CSV file through papaparse, one chunk at a time, so memory does not grow with
+ * the file. Handles the shapes survey tools export: UTF-8 with or without BOM, UTF-16LE
+ * ("Unicode text" from Excel), CRLF, `,` `;` tab or `|` separators, quoted multi-line fields.
+ * It knows nothing about what the columns mean; see `read-table.ts`.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { StructuralError } from './report.ts';
+
+export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
+
+export interface CsvRow {
+  cells: string[];
+  /** Spreadsheet row number; the header is row 1. */
+  row: number;
+  /** File line where the row starts. */
+  line: number;
+  /** papaparse found a malformed quote in this row. */
+  badQuotes: boolean;
+}
+
+export interface CsvReadResult {
+  delimiter: string;
+  encoding: 'utf8' | 'utf16le';
+  bytes: number;
+}
+
+export interface CsvReadOptions {
+  delimiter: Delimiter;
+  /** Called with bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+const DELIMITERS_TO_GUESS = [',', ';', '\t', '|'];
+
+/** Reads the start of the file: its encoding (from the BOM) and a text sample. */
+async function sniff(path: string, file: string): Promise<{ encoding: 'utf8' | 'utf16le'; sample: string }> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    const encoding = bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : 'utf8';
+    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) {
+      throw new StructuralError([
+        { file, message: 'the file is saved as UTF-16 big-endian, which cannot be read', fix: 'save it again as "CSV UTF-8"' },
+      ]);
+    }
+    return { encoding, sample: head.subarray(0, bytesRead).toString(encoding) };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Picks the separator under which the first rows have the most consistent field count
+ * (and, on a tie, the most fields). papaparse's own guess needs an average of two or more
+ * fields per row, so it misreads short files with a trailing blank line.
+ */
+export function detectDelimiter(sample: string): string {
+  // The last line of a sample may be cut short; keep whole lines only.
+  const cut = sample.lastIndexOf('\n');
+  const text = cut > 0 ? sample.slice(0, cut) : sample;
+  let best = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS_TO_GUESS) {
+    const rows = Papa.parse<string[]>(text, { delimiter: d, preview: 50, skipEmptyLines: 'greedy' }).data;
+    const fields = rows[0]?.length ?? 0;
+    if (fields < 2) continue;
+    const consistent = rows.filter((r) => r.length === fields).length / rows.length;
+    const score = consistent * 1000 + fields;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function countNewlines(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    let at = c.indexOf('\n');
+    while (at >= 0) {
+      n++;
+      at = c.indexOf('\n', at + 1);
+    }
+  }
+  return n;
+}
+
+/**
+ * Reads `path`, calling `onHeader` once and then `onRows` with each parsed chunk of rows.
+ * Unreadable files and unterminated quotes are structural errors (the rest of the file
+ * would be swallowed into one field, so no row count could be trusted).
+ */
+export async function readCsv(
+  path: string,
+  file: string,
+  opts: CsvReadOptions,
+  onHeader: (cells: string[]) => void,
+  onRows: (rows: CsvRow[]) => void,
+): Promise<CsvReadResult> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    throw new StructuralError([{ file, message: `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'check that it exists and is readable' }]);
+  }
+  const { encoding, sample } = await sniff(path, file);
+  const delimiter = opts.delimiter === 'auto' ? detectDelimiter(sample) : opts.delimiter;
+  const stream = createReadStream(path, { encoding, highWaterMark: 1 << 20 });
+
+  let row = 0; // spreadsheet row of the last row handed out
+  let line = 1; // line where the next row starts
+  let headerSeen = false;
+  let failure: StructuralError | null = null;
+
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      failure ??= new StructuralError([{ file, message: `the file cannot be read (${e.code ?? e.message})`, fix: 'check that it exists and is readable' }]);
+    });
+    Papa.parse<string[]>(stream as unknown as File, {
+      delimiter,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        if (failure) return;
+        let badRows: Set<number> | null = null;
+        let unterminated = -1;
+        for (const err of results.errors) {
+          if (err.row === undefined) continue;
+          if (err.code === 'MissingQuotes') unterminated = err.row;
+          else if (err.code === 'InvalidQuotes') (badRows ??= new Set()).add(err.row);
+        }
+        const out: CsvRow[] = [];
+        const data = results.data;
+        for (let i = 0; i < data.length; i++) {
+          const cells = data[i]!;
+          if (i === unterminated) {
+            failure = new StructuralError([
+              {
+                file,
+                line,
+                message: `a quoted field opened on this line is never closed, so the rest of the file reads as one field (it starts ${JSON.stringify(cells.join(delimiter).slice(0, 40))})`,
+                fix: 'add the missing closing double quote ("), and write any quote inside a quoted field twice ("")',
+              },
+            ]);
+            parser.abort();
+            return;
+          }
+          if (!headerSeen) {
+            headerSeen = true;
+            row = 1;
+            line += 1 + countNewlines(cells);
+            if (cells.length > 0 && cells[0]!.charCodeAt(0) === 0xfeff) cells[0] = cells[0]!.slice(1);
+            onHeader(cells);
+            continue;
+          }
+          row++;
+          const start = line;
+          line += 1 + countNewlines(cells);
+          out.push({ cells, row, line: start, badQuotes: badRows?.has(i) ?? false });
+        }
+        if (out.length > 0) onRows(out);
+        opts.onProgress?.(stream.bytesRead, size);
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+  if (failure) throw failure;
+  if (!headerSeen) {
+    throw new StructuralError([{ file, message: 'the file is empty', fix: 'export it again with its header row, or remove the file' }]);
+  }
+  return { delimiter, encoding, bytes: size };
+}
+
+/** True when every cell is empty: a blank line or a row of separators only. */
+export function isBlankRow(cells: string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}

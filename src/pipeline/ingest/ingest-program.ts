@@ -1,0 +1,318 @@
+/**
+ * Ingests a program's data folder: program.yml, then accounts and contacts (so responses
+ * can be checked against them), the responses wave by wave, invitations, metrics and the
+ * follow-up log. Responses are streamed to `onResponse` and not kept here; the small
+ * reference tables are returned whole.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadProgram } from '../config/load-program.ts';
+import type { ProgramSettings } from '../config/program-schema.ts';
+import { readTable, type ReadTableOptions, type RowContext } from './read-table.ts';
+import { totalsOf, StructuralError, type FileReport, type IngestReport, type Notice, type RowIssue, type StructuralIssue } from './report.ts';
+import type { z } from 'zod';
+import type { Account, Contact, FollowupEntry, IngestedResponse, Invitation, Metric, Segments, Wave } from './entities.ts';
+import { accountColumns, accountRowSchema } from '../schemas/account.ts';
+import { contactColumns, contactRowSchema } from '../schemas/contact.ts';
+import { responseColumns, responseRowSchema } from '../schemas/response.ts';
+import { invitationColumns, invitationRowSchema } from '../schemas/invitation.ts';
+import { metricColumns, metricRowSchema } from '../schemas/metric.ts';
+import { followupColumns, followupRowSchema } from '../schemas/followup.ts';
+import type { TableSpec } from '../schemas/table-spec.ts';
+import { naturalCompare } from '../util/compare.ts';
+import { readBoolean } from './values.ts';
+
+export interface IngestOptions {
+  dataDir: string;
+  onResponse: (r: IngestedResponse) => void;
+  onRejected?: (issues: RowIssue[]) => void;
+  onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
+}
+
+export interface IngestResult {
+  settings: ProgramSettings;
+  waves: Wave[];
+  accounts: Map<string, Account>;
+  contacts: Map<string, Contact>;
+  invitations: Invitation[];
+  metrics: Metric[];
+  followups: FollowupEntry[];
+  /** Contacts who chose confidentiality in any wave (see docs/data.md). */
+  confidentialContacts: Set<string>;
+  /** Latest submitted date per wave id, when responses carry one. */
+  lastSubmitted: Map<string, string>;
+  report: IngestReport;
+}
+
+const WAVE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+async function listCsv(dir: string): Promise<string[] | null> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && /\.csv$/i.test(e.name))
+      .map((e) => e.name)
+      .sort(naturalCompare);
+  } catch {
+    return null;
+  }
+}
+
+async function exists(dir: string, name: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).includes(name);
+  } catch {
+    return false;
+  }
+}
+
+const waveIdOf = (name: string) => name.replace(/\.csv$/i, '');
+
+/** Wave order: program.yml's list first, then any other response file in natural order. */
+function resolveWaves(settings: ProgramSettings, responseFiles: string[], problems: StructuralIssue[], notices: Notice[]): Wave[] {
+  const byId = new Map(responseFiles.map((f) => [waveIdOf(f), f]));
+  const waves: Wave[] = [];
+  for (const w of settings.waves) {
+    const f = byId.get(w.id);
+    if (f === undefined) {
+      notices.push({ file: 'program.yml', message: `wave ${w.id} is listed but has no responses/${w.id}.csv yet; it is left out` });
+      continue;
+    }
+    waves.push({ id: w.id, label: w.label ?? w.id, index: 0, file: `responses/${f}`, asOf: w.as_of, opened: w.opened, closed: w.closed, period: w.period ?? w.id });
+    byId.delete(w.id);
+  }
+  for (const [id, f] of byId) {
+    if (!WAVE_ID.test(id)) {
+      problems.push({ file: `responses/${f}`, message: `"${id}" cannot be a wave id (it names pages and files)`, fix: 'rename the file using letters, digits, "-", "_" or "." only, e.g. 2026-Q1.csv' });
+      continue;
+    }
+    waves.push({ id, label: id, index: 0, file: `responses/${f}`, period: id });
+  }
+  waves.forEach((w, i) => (w.index = i));
+  return waves;
+}
+
+function segmentColumns(settings: ProgramSettings, source: 'response' | 'contact' | 'account' | 'any'): string[] {
+  return settings.segments.filter((s) => source === 'any' || s.source === 'auto' || s.source === source).map((s) => s.column ?? s.id);
+}
+
+function pickSegments(row: Record<string, unknown>, columns: string[]): Segments {
+  const out: Segments = {};
+  for (const c of columns) out[c] = row[c] as string | undefined;
+  return out;
+}
+
+export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> {
+  const { dataDir } = opts;
+  const loaded = await loadProgram(dataDir);
+  const settings = loaded.settings;
+  const structural: StructuralIssue[] = [...loaded.problems];
+  const notices: Notice[] = [...loaded.notices];
+  const files: FileReport[] = [];
+  const csv = settings.csv;
+
+  const read = async <S extends z.ZodType>(
+    file: string,
+    spec: TableSpec,
+    schema: S,
+    accept: (v: z.output<S>, ctx: RowContext) => RowIssue | null,
+    extra: Partial<ReadTableOptions<S>> = {},
+  ) => {
+    const result = await readTable({
+      path: join(dataDir, file),
+      file,
+      spec,
+      schema,
+      accept,
+      mapping: settings.columns[spec.name],
+      delimiter: csv.delimiter,
+      skipRowsAfterHeader: csv.skip_rows_after_header,
+      ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...extra,
+    });
+    files.push(result.report);
+    structural.push(...result.structural);
+    notices.push(...result.notices);
+  };
+
+  const responseFiles = await listCsv(join(dataDir, 'responses'));
+  if (responseFiles === null || responseFiles.length === 0) {
+    structural.push({
+      file: 'responses/',
+      message: responseFiles === null ? `there is no responses folder in ${dataDir}` : 'the responses folder holds no .csv file',
+      fix: 'put one CSV per wave in responses/, named after the wave, e.g. responses/2026-Q1.csv (or point CHORUS_DATA at your data folder)',
+    });
+    throw new StructuralError(structural);
+  }
+  const waves = resolveWaves(settings, responseFiles, structural, notices);
+
+  // Roles: contacts.csv's free text -> program.yml role id.
+  const roleByAlias = new Map<string, string>();
+  for (const [id, r] of Object.entries(settings.roles)) {
+    for (const name of [id, r.label, ...r.aliases]) roleByAlias.set(name.trim().toLowerCase().replace(/[_-]+/g, ' '), id);
+  }
+  const roleIdOf = (role: string | undefined) => (role === undefined ? undefined : roleByAlias.get(role.toLowerCase().replace(/[_-]+/g, ' ')));
+
+  // Accounts
+  const accounts = new Map<string, Account>();
+  const hasAccounts = await exists(dataDir, 'accounts.csv');
+  if (hasAccounts) {
+    const segs = segmentColumns(settings, 'account');
+    await read('accounts.csv', accountColumns, accountRowSchema({ dateFormat: csv.date_format, segmentColumns: segs }), (a, ctx) => {
+      if (accounts.has(a.account_id)) {
+        return ctx.issue('account_id.duplicate', 'account_id', a.account_id, 'this account id appears twice', 'keep one row per account');
+      }
+      accounts.set(a.account_id, { id: a.account_id, name: a.name, arr: a.arr, renewalDate: a.renewal_date, owner: a.owner, segments: pickSegments(a, segs) });
+      return null;
+    }, { extraColumns: segs });
+  }
+  const unknownAccount = (ctx: RowContext, id: string) =>
+    ctx.issue('account_id.unknown', 'account_id', id, 'this account is not in accounts.csv', 'add the account to accounts.csv, or correct the id');
+
+  // Contacts
+  const contacts = new Map<string, Contact>();
+  const hasContacts = await exists(dataDir, 'contacts.csv');
+  let unmappedRoles = new Set<string>();
+  if (hasContacts) {
+    const segs = segmentColumns(settings, 'contact');
+    await read('contacts.csv', contactColumns, contactRowSchema({ segmentColumns: segs }), (c, ctx) => {
+      if (contacts.has(c.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', c.contact_id, 'this contact id appears twice', 'keep one row per contact');
+      if (hasAccounts && c.account_id !== undefined && !accounts.has(c.account_id)) return unknownAccount(ctx, c.account_id);
+      const roleId = roleIdOf(c.role);
+      if (c.role !== undefined && roleId === undefined) unmappedRoles.add(c.role);
+      contacts.set(c.contact_id, { id: c.contact_id, accountId: c.account_id, name: c.name, email: c.email, role: c.role, roleId, segments: pickSegments(c, segs) });
+      return null;
+    }, { extraColumns: segs, isConfidential: () => true });
+    if (unmappedRoles.size > 0) {
+      const list = [...unmappedRoles].sort(naturalCompare).slice(0, 10).map((r) => JSON.stringify(r)).join(', ');
+      notices.push({ file: 'contacts.csv', message: `roles not listed in program.yml roles (counted as having no role): ${list}` });
+    }
+    unmappedRoles = new Set();
+  }
+  const unknownContact = (ctx: RowContext, id: string) =>
+    ctx.issue('contact_id.unknown', 'contact_id', id, 'this contact is not in contacts.csv', 'add the contact to contacts.csv, or correct the id');
+
+  // Responses, wave by wave. Seen ids are packed as row * 1024 + waveIndex * 2 + confidential.
+  const seen = new Map<string, number>();
+  const confidentialContacts = new Set<string>();
+  const lastSubmitted = new Map<string, string>();
+  const segmentSettings = settings.segments;
+  const responseSegs = segmentColumns(settings, 'response');
+  for (const wave of waves) {
+    const file = wave.file!;
+    let last: string | undefined;
+    const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs });
+    await read(file, responseColumns, schema, (r, ctx) => {
+      const prior = seen.get(r.response_id);
+      if (prior !== undefined) {
+        const where = waves[Math.floor(prior / 2) % 512]!.file;
+        return ctx.issue('response_id.duplicate', 'response_id', r.response_id, `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`, 'give each response its own id; if the row was exported twice, delete one copy');
+      }
+      let accountId = r.account_id;
+      const contact = r.contact_id === undefined ? undefined : contacts.get(r.contact_id);
+      if (r.contact_id !== undefined && hasContacts && contact === undefined) return unknownContact(ctx, r.contact_id);
+      if (contact?.accountId !== undefined) {
+        if (accountId !== undefined && accountId !== contact.accountId) {
+          return ctx.issue('account_id.mismatch', 'account_id', accountId, `contacts.csv puts this contact at account ${r.confidential ? '(withheld)' : contact.accountId}`, 'correct the account id here or in contacts.csv');
+        }
+        accountId = contact.accountId;
+      }
+      if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
+      const account = accountId === undefined ? undefined : accounts.get(accountId);
+
+      const segments: Segments = {};
+      for (const s of segmentSettings) {
+        const col = s.column ?? s.id;
+        const own = s.source === 'auto' || s.source === 'response' ? (r as Record<string, unknown>)[col] as string | undefined : undefined;
+        segments[s.id] =
+          own ??
+          (s.source === 'auto' || s.source === 'contact' ? contact?.segments[col] : undefined) ??
+          (s.source === 'auto' || s.source === 'account' ? account?.segments[col] : undefined);
+      }
+      seen.set(r.response_id, ctx.row * 1024 + wave.index * 2 + (r.confidential ? 1 : 0));
+      if (r.confidential && r.contact_id !== undefined) confidentialContacts.add(r.contact_id);
+      if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
+      opts.onResponse({
+        wave: wave.id,
+        waveIndex: wave.index,
+        responseId: r.response_id,
+        score: r.score,
+        submittedAt: r.submitted_at,
+        contactId: r.contact_id,
+        accountId,
+        roleId: contact?.roleId,
+        comment: r.comment,
+        confidential: r.confidential,
+        themes: r.themes,
+        segments,
+      });
+      return null;
+    }, {
+      extraColumns: responseSegs,
+      // A row whose confidential cell is unreadable is treated as confidential in messages.
+      isConfidential: (get) => readBoolean(get('confidential'), false, csv.confidential_inverted) !== false,
+    });
+    if (last !== undefined) lastSubmitted.set(wave.id, last);
+  }
+
+  // Invitations, per wave.
+  const invitations: Invitation[] = [];
+  const invitationFiles = (await listCsv(join(dataDir, 'invitations'))) ?? [];
+  const waveIds = new Set(waves.map((w) => w.id));
+  for (const name of invitationFiles) {
+    const waveId = waveIdOf(name);
+    const file = `invitations/${name}`;
+    if (!waveIds.has(waveId)) {
+      structural.push({ file, message: `there is no wave "${waveId}" (no responses/${waveId}.csv)`, fix: `name the file after its wave's responses file, e.g. invitations/${waves[0]?.id ?? '2026-Q1'}.csv` });
+      continue;
+    }
+    const invited = new Set<string>();
+    await read(file, invitationColumns, invitationRowSchema(csv.date_format), (inv, ctx) => {
+      if (invited.has(inv.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
+      const contact = contacts.get(inv.contact_id);
+      if (hasContacts && contact === undefined) return unknownContact(ctx, inv.contact_id);
+      const accountId = contact?.accountId ?? inv.account_id;
+      if (inv.account_id !== undefined && contact?.accountId !== undefined && inv.account_id !== contact.accountId) {
+        return ctx.issue('account_id.mismatch', 'account_id', inv.account_id, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv');
+      }
+      if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
+      invited.add(inv.contact_id);
+      invitations.push({ wave: waveId, contactId: inv.contact_id, accountId, invitedAt: inv.invited_at });
+      return null;
+    });
+  }
+
+  // Metrics (long format).
+  const metrics: Metric[] = [];
+  if (await exists(dataDir, 'metrics.csv')) {
+    const segs = segmentColumns(settings, 'any');
+    const keys = new Set<string>();
+    await read('metrics.csv', metricColumns, metricRowSchema({ segmentColumns: segs }), (m, ctx) => {
+      if (m.account_id !== undefined && hasAccounts && !accounts.has(m.account_id)) return unknownAccount(ctx, m.account_id);
+      const segments = pickSegments(m, segs);
+      const key = JSON.stringify([m.metric, m.period, m.account_id ?? null, segs.map((c) => segments[c] ?? null)]);
+      if (keys.has(key)) return ctx.issue('metric.duplicate', 'metric', m.metric, `"${m.metric}" already has a value for period ${m.period} and the same account and segments`, 'keep one row per metric, period, account and segment');
+      keys.add(key);
+      metrics.push({ metric: m.metric, period: m.period, value: m.value, unit: m.unit, accountId: m.account_id, segments });
+      return null;
+    }, { extraColumns: segs });
+  }
+
+  // Follow-up log.
+  const followups: FollowupEntry[] = [];
+  if (await exists(dataDir, 'followups.csv')) {
+    await read('followups.csv', followupColumns, followupRowSchema(csv.date_format), (f, ctx) => {
+      if (!seen.has(f.response_id)) return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
+      followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
+      return null;
+    }, { isConfidential: (get) => ((seen.get(get('response_id')?.trim() ?? '') ?? 0) & 1) === 1 });
+  }
+
+  const totals = totalsOf(files);
+  const used = files.filter((f) => f.file.startsWith('responses/')).reduce((s, f) => s + f.used, 0);
+  if (used === 0 && structural.length === 0) {
+    structural.push({ file: 'responses/', message: 'no response could be used: every row was rejected or the files hold no rows', fix: 'see the rejected rows above' });
+  }
+  if (structural.length > 0) throw new StructuralError(structural, { files, structural, notices, totals });
+  return { settings, waves, accounts, contacts, invitations, metrics, followups, confidentialContacts, lastSubmitted, report: { files, structural, notices, totals } };
+}

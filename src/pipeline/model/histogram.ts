@@ -1,0 +1,48 @@
+/**
+ * The 11-bin score histogram (how many 0s, 1s, … 10s) every score statistic is computed
+ * from. Histograms merge by addition, across files, chunks or workers.
+ */
+export type Histogram = number[];
+
+export const emptyHistogram = (): Histogram => new Array<number>(11).fill(0);
+
+export function addScore(h: Histogram, score: number): void {
+  h[score] = (h[score] ?? 0) + 1;
+}
+
+export function mergeHistograms(a: Histogram, b: Histogram): Histogram {
+  return a.map((v, i) => v + (b[i] ?? 0));
+}
+
+export interface ScoreSummary {
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** %promoters − %detractors, −100…100; null when n = 0. */
+  nps: number | null;
+  /** Mean of the 0–10 scores; null when n = 0. */
+  mean: number | null;
+}
+
+export function summarise(h: Histogram): ScoreSummary {
+  let n = 0;
+  let sum = 0;
+  let detractors = 0;
+  for (let s = 0; s <= 10; s++) {
+    const c = h[s] ?? 0;
+    n += c;
+    sum += c * s;
+    if (s <= 6) detractors += c;
+  }
+  const passives = (h[7] ?? 0) + (h[8] ?? 0);
+  const promoters = (h[9] ?? 0) + (h[10] ?? 0);
+  return {
+    n,
+    promoters,
+    passives,
+    detractors,
+    nps: n === 0 ? null : ((promoters - detractors) / n) * 100,
+    mean: n === 0 ? null : sum / n,
+  };
+}

@@ -1,0 +1,9 @@
+/** The columns a CSV input is read with. */
+export interface TableSpec {
+  /** The file kind, also the key of its column mapping in program.yml. */
+  name: 'responses' | 'invitations' | 'accounts' | 'contacts' | 'metrics' | 'followups';
+  required: readonly string[];
+  optional: readonly string[];
+  /** Columns whose values identify a person: withheld from messages about confidential rows. */
+  identity: readonly string[];
+}
