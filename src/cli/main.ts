@@ -17,7 +17,7 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const show = (p: string) => relative(process.env['INIT_CWD'] ?? process.cwd(), p) || '.';
 
 /** Runs the pipeline and writes the model file; returns false after printing why it failed. */
-async function pipeline(paths: Paths): Promise<boolean> {
+async function pipeline(paths: Paths, publishedRejects = true): Promise<boolean> {
   const rejectedPath = join(dirname(paths.modelFile), 'rejected-rows.csv');
   const rejected = rejectedRowsWriter(rejectedPath);
   const progress = progressReporter();
@@ -27,7 +27,7 @@ async function pipeline(paths: Paths): Promise<boolean> {
     const { model } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update });
     progress.done();
     await rejected.close();
-    console.log(formatIngestReport(model.ingest, model.ingest.totals.rejected > 0 ? show(join(paths.internalOut, 'exports', 'rejected-rows.csv')) : undefined));
+    console.log(formatIngestReport(model.ingest, show(publishedRejects ? join(paths.internalOut, 'exports', 'rejected-rows.csv') : rejectedPath)));
     console.log('');
     console.log(formatWaves(model));
     await mkdir(dirname(paths.modelFile), { recursive: true });
@@ -40,7 +40,7 @@ async function pipeline(paths: Paths): Promise<boolean> {
     progress.done();
     await rejected.close();
     if (e instanceof StructuralError) {
-      if (e.report) console.error(formatIngestReport(e.report) + '\n');
+      if (e.report) console.error(formatIngestReport(e.report, show(rejectedPath)) + '\n');
       console.error(formatStructuralFailure(e.issues));
       return false;
     }
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
   const paths = resolvePaths();
   switch (command) {
     case 'check':
-      return (await pipeline(paths)) ? 0 : 1;
+      return (await pipeline(paths, false)) ? 0 : 1;
     case 'build':
       return build(paths);
     case 'dev':

@@ -3,7 +3,9 @@
  * export is read as it is. A header matches a canonical column when:
  *  - program.yml's `columns.<input>.<column>` names it (case and spacing ignored; a name
  *    ending in "…" or "..." matches any header that starts with it), or
- *  - it reads as the canonical name ("Response ID", "response-id" and "response_id" all do).
+ *  - it reads as the canonical name ("Response ID", "response-id" and "response_id" all do), or
+ *  - it is a header survey tools commonly export for that column (`COMMON_HEADERS`), and
+ *    exactly one header of the file is.
  */
 import type { StructuralIssue } from './report.ts';
 
@@ -37,6 +39,24 @@ function matchesMapped(header: string, wanted: string): boolean {
   return h === w;
 }
 
+/**
+ * Headers seen in survey-tool and CRM exports (Qualtrics, SurveyMonkey, Delighted,
+ * Typeform, Salesforce), as canonical keys. Only used when nothing more specific matched.
+ */
+const COMMON_HEADERS: Record<string, string[]> = {
+  response_id: ['responseid', 'respondent_id', 'response_number', 'submission_id'],
+  score: ['nps', 'nps_score', 'likelihood_to_recommend', 'ltr', 'recommend', 'rating'],
+  comment: ['comments', 'verbatim', 'feedback', 'reason', 'open_ended_response'],
+  submitted_at: ['date', 'submitted', 'submitted_date', 'date_submitted', 'recorded_date', 'recordeddate', 'end_date', 'enddate', 'response_date', 'created_at'],
+  contact_id: ['contactid', 'person_id', 'recipient_id'],
+  account_id: ['accountid', 'company_id', 'customer_id', 'organization_id'],
+  themes: ['tags', 'theme', 'topics', 'categories'],
+  email: ['email_address', 'e_mail', 'recipientemail', 'recipient_email'],
+  arr: ['annual_recurring_revenue', 'contract_value', 'acv'],
+  owner: ['account_owner', 'csm', 'customer_success_manager', 'account_manager'],
+  renewal_date: ['renewal', 'contract_end_date', 'renewal_due'],
+};
+
 export function matchHeader(
   file: string,
   headers: string[],
@@ -58,6 +78,10 @@ export function matchHeader(
       if (hits.length > 0) break;
     }
     if (hits.length === 0) hits = keys.flatMap((k, i) => (k === column ? [i] : []));
+    if (hits.length === 0 && COMMON_HEADERS[column]) {
+      const common = keys.flatMap((k, i) => (COMMON_HEADERS[column]!.includes(k) && !claimed.has(i) ? [i] : []));
+      if (common.length === 1) hits = common;
+    }
     if (hits.length > 1) {
       problems.push({
         file,
