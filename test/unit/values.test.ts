@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scoreCell, parseDate, parseNumber, readBoolean, tagsCell, splitMessage } from '../../src/pipeline/ingest/values.ts';
+import { score, parseDate, parseNumber, readBoolean, tags, splitMessage, rowSchema, id, date } from '../../src/pipeline/ingest/values.ts';
+
+const scoreCell = rowSchema({ score }).transform((r) => r.score);
+const tagsCell = { parse: (cell: string | undefined) => tags(cell, () => { throw new Error('tags never fail'); }) };
 
 describe('score', () => {
   it.each([
@@ -12,12 +15,13 @@ describe('score', () => {
     ['0 (Not at all likely)', 0],
     ['9: very likely', 9],
   ])('reads %j as %i', (text, want) => {
-    expect(scoreCell.parse(text)).toBe(want);
+    expect(scoreCell.parse({ score: text })).toBe(want);
   });
 
   it.each(['11', '-1', '7.5', '', '  ', 'ten', '100', '1e1', '5 5'])('rejects %j with a fix', (text) => {
-    const r = scoreCell.safeParse(text);
+    const r = scoreCell.safeParse({ score: text });
     expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(['score']);
     const { message, fix } = splitMessage(r.error!.issues[0]!.message);
     expect(message).toMatch(/score/);
     expect(fix.length).toBeGreaterThan(10);
@@ -26,7 +30,7 @@ describe('score', () => {
   it('accepts every integer 0..10 and nothing above', () => {
     fc.assert(
       fc.property(fc.integer({ min: -50, max: 50 }), (n) => {
-        expect(scoreCell.safeParse(String(n)).success).toBe(n >= 0 && n <= 10);
+        expect(scoreCell.safeParse({ score: String(n) }).success).toBe(n >= 0 && n <= 10);
       }),
     );
   });
@@ -81,5 +85,18 @@ describe('themes', () => {
     expect(tagsCell.parse(' pricing ; reporting usability;;pricing ')).toEqual(['pricing', 'reporting usability']);
     expect(tagsCell.parse('')).toEqual([]);
     expect(tagsCell.parse(undefined)).toEqual([]);
+  });
+});
+
+describe('rowSchema', () => {
+  it('reports every failing cell of a row, each under its column', () => {
+    const schema = rowSchema({ response_id: id('response id'), score, submitted_at: date('submitted date', 'iso') });
+    const r = schema.safeParse({ response_id: ' ', score: '12', submitted_at: '2026-02-29' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path[0])).toEqual(['response_id', 'score', 'submitted_at']);
+    expect(schema.parse({ response_id: ' r1 ', score: '9' })).toEqual({ response_id: 'r1', score: 9, submitted_at: undefined });
+  });
+  it('rejects a cell that is not text', () => {
+    expect(rowSchema({ score }).safeParse({ score: 9 }).success).toBe(false);
   });
 });

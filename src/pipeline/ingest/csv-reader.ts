@@ -178,6 +178,12 @@ export async function readCsv(
 
 /** True when every cell is empty: a blank line or a row of separators only. */
 export function isBlankRow(cells: string[]): boolean {
-  for (const c of cells) if (c.trim() !== '') return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.length === 0) continue;
+    const first = c.charCodeAt(0);
+    if (first > 32 && first !== 160 && first !== 0xfeff) return false; // the usual case, without trim()
+    if (c.trim() !== '') return false;
+  }
   return true;
 }

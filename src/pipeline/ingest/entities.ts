@@ -55,7 +55,7 @@ export interface IngestedResponse {
   roleId?: string | undefined;
   comment?: string | undefined;
   confidential: boolean;
-  themes: string[];
+  themes: readonly string[];
   segments: Segments;
 }
 

@@ -10,7 +10,6 @@ import { loadProgram } from '../config/load-program.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { readTable, type ReadTableOptions, type RowContext } from './read-table.ts';
 import { totalsOf, StructuralError, type FileReport, type IngestReport, type Notice, type RowIssue, type StructuralIssue } from './report.ts';
-import type { z } from 'zod';
 import type { Account, Contact, FollowupEntry, IngestedResponse, Invitation, Metric, Segments, Wave } from './entities.ts';
 import { accountColumns, accountRowSchema } from '../schemas/account.ts';
 import { contactColumns, contactRowSchema } from '../schemas/contact.ts';
@@ -20,7 +19,8 @@ import { metricColumns, metricRowSchema } from '../schemas/metric.ts';
 import { followupColumns, followupRowSchema } from '../schemas/followup.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
 import { naturalCompare } from '../util/compare.ts';
-import { readBoolean } from './values.ts';
+import { IdIndex } from './id-index.ts';
+import { readBoolean, type RowSchema } from './values.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -44,6 +44,7 @@ export interface IngestResult {
   report: IngestReport;
 }
 
+const NO_SEGMENTS: Segments = Object.freeze({});
 const WAVE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 async function listCsv(dir: string): Promise<string[] | null> {
@@ -110,12 +111,12 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const files: FileReport[] = [];
   const csv = settings.csv;
 
-  const read = async <S extends z.ZodType>(
+  const read = async <T>(
     file: string,
     spec: TableSpec,
-    schema: S,
-    accept: (v: z.output<S>, ctx: RowContext) => RowIssue | null,
-    extra: Partial<ReadTableOptions<S>> = {},
+    schema: RowSchema<T>,
+    accept: (v: T, ctx: RowContext) => RowIssue | null,
+    extra: Partial<ReadTableOptions<T>> = {},
   ) => {
     const result = await readTable({
       path: join(dataDir, file),
@@ -193,7 +194,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     ctx.issue('contact_id.unknown', 'contact_id', id, 'this contact is not in contacts.csv', 'add the contact to contacts.csv, or correct the id');
 
   // Responses, wave by wave. Seen ids are packed as row * 1024 + waveIndex * 2 + confidential.
-  const seen = new Map<string, number>();
+  const seen = new IdIndex();
   const confidentialContacts = new Set<string>();
   const lastSubmitted = new Map<string, string>();
   const segmentSettings = settings.segments;
@@ -220,7 +221,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
       const account = accountId === undefined ? undefined : accounts.get(accountId);
 
-      const segments: Segments = {};
+      const segments: Segments = segmentSettings.length === 0 ? NO_SEGMENTS : {};
       for (const s of segmentSettings) {
         const col = s.column ?? s.id;
         const own = s.source === 'auto' || s.source === 'response' ? (r as Record<string, unknown>)[col] as string | undefined : undefined;

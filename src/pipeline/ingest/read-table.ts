@@ -4,11 +4,10 @@
  * skipped or rejected. Structural problems are collected, not thrown one by one, so a
  * user sees every problem of every file in one run.
  */
-import type { z } from 'zod';
 import { readCsv, isBlankRow, type Delimiter } from './csv-reader.ts';
 import { matchHeader, type ColumnMapping } from './columns.ts';
 import { FileTally, StructuralError, type FileReport, type RowIssue, type StructuralIssue, type Notice } from './report.ts';
-import { splitMessage } from './values.ts';
+import { Rejected, type RowSchema } from './values.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
 
 export interface RowContext {
@@ -18,7 +17,7 @@ export interface RowContext {
   issue(code: string, column: string | undefined, value: string | undefined, message: string, fix: string): RowIssue;
 }
 
-export interface ReadTableOptions<S extends z.ZodType> {
+export interface ReadTableOptions<T> {
   path: string;
   /** Path shown to the user, relative to the data folder. */
   file: string;
@@ -28,14 +27,14 @@ export interface ReadTableOptions<S extends z.ZodType> {
   mapping: ColumnMapping;
   delimiter: Delimiter;
   skipRowsAfterHeader: number;
-  schema: S;
+  schema: RowSchema<T>;
   /**
    * Whether a raw row belongs to a confidential respondent (or may): its identity
    * columns are then withheld from messages. Default: never.
    */
   isConfidential?: (get: (column: string) => string | undefined) => boolean;
   /** Cross-row checks and the use of a valid row: returns null when the row is used, or why it is rejected. */
-  accept: (value: z.output<S>, ctx: RowContext) => RowIssue | null;
+  accept: (value: T, ctx: RowContext) => RowIssue | null;
   /** Every rejected row's issues, for the full rejected-rows list. */
   onRejected?: (issues: RowIssue[]) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
@@ -58,7 +57,7 @@ function isImportIdRow(cells: string[]): boolean {
   return seen;
 }
 
-export async function readTable<S extends z.ZodType>(opts: ReadTableOptions<S>): Promise<ReadTableResult> {
+export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTableResult> {
   const { file, spec } = opts;
   const tally = new FileTally(file);
   const structural: StructuralIssue[] = [];
@@ -68,6 +67,8 @@ export async function readTable<S extends z.ZodType>(opts: ReadTableOptions<S>):
 
   let headers: string[] = [];
   let columnIndex: [string, number][] = [];
+  let rawColumns: string[] = [];
+  let rawIndexes: number[] = [];
   let headerOk = false;
   let toSkip = opts.skipRowsAfterHeader;
   let pendingBlank = 0;
@@ -81,26 +82,33 @@ export async function readTable<S extends z.ZodType>(opts: ReadTableOptions<S>):
     return at === undefined ? column : headers[at];
   };
 
+  // One raw record and one context, reused row after row: rows are handled one at a time
+  // and neither escapes (zod returns a new object), so this saves two allocations a row.
+  const raw: Record<string, string | undefined> = {};
+  const getRaw = (c: string) => raw[c];
+  let confidential: boolean | undefined; // worked out only when a message would show a value
+  const withheld = (column: string) => {
+    if (!identity.has(column)) return false;
+    confidential ??= opts.isConfidential?.(getRaw) ?? false;
+    return confidential;
+  };
+  const ctx: RowContext = {
+    row: 0,
+    line: 0,
+    issue: (code, column, value, message, fix) => {
+      const issue: RowIssue = { file, row: ctx.row, line: ctx.line, code, message, fix };
+      const header = headerFor(column);
+      if (header !== undefined) issue.column = header;
+      if (value !== undefined && !(column !== undefined && withheld(column))) issue.value = value;
+      return issue;
+    },
+  };
+
   const processRow = (cells: string[], row: number, line: number, badQuotes: boolean): void => {
-    const raw: Record<string, string | undefined> = {};
-    for (const [column, at] of columnIndex) raw[column] = cells[at];
-    let confidential: boolean | undefined; // worked out only when a message would show a value
-    const withheld = (column: string) => {
-      if (!identity.has(column)) return false;
-      confidential ??= opts.isConfidential?.((c) => raw[c]) ?? false;
-      return confidential;
-    };
-    const ctx: RowContext = {
-      row,
-      line,
-      issue: (code, column, value, message, fix) => {
-        const issue: RowIssue = { file, row, line, code, message, fix };
-        const header = headerFor(column);
-        if (header !== undefined) issue.column = header;
-        if (value !== undefined && !(column !== undefined && withheld(column))) issue.value = value;
-        return issue;
-      },
-    };
+    for (let i = 0; i < rawColumns.length; i++) raw[rawColumns[i]!] = cells[rawIndexes[i]!];
+    confidential = undefined;
+    ctx.row = row;
+    ctx.line = line;
 
     const issues: RowIssue[] = [];
     if (cells.length !== headers.length) {
@@ -123,20 +131,16 @@ export async function readTable<S extends z.ZodType>(opts: ReadTableOptions<S>):
       );
     }
     if (issues.length === 0) {
-      const parsed = opts.schema.safeParse(raw);
-      if (parsed.success) {
-        const rejection = opts.accept(parsed.data, ctx);
+      const parsed = opts.schema.readRow(raw);
+      if (!(parsed instanceof Rejected)) {
+        const rejection = opts.accept(parsed, ctx);
         if (rejection === null) {
           tally.used();
           return;
         }
         issues.push(rejection);
       } else {
-        for (const zi of parsed.error.issues) {
-          const column = typeof zi.path[0] === 'string' ? zi.path[0] : undefined;
-          const { message, fix } = splitMessage(zi.message);
-          issues.push(ctx.issue(`${column ?? 'row'}.invalid`, column, column !== undefined ? raw[column] : undefined, message, fix));
-        }
+        for (const p of parsed.problems) issues.push(ctx.issue(`${p.column}.invalid`, p.column, raw[p.column], p.what, p.fix));
       }
     }
     tally.rejected(issues);
@@ -193,6 +197,8 @@ export async function readTable<S extends z.ZodType>(opts: ReadTableOptions<S>):
         structural.push(...match.problems);
         headerOk = match.problems.length === 0;
         columnIndex = [...match.index.entries()];
+        rawColumns = columnIndex.map(([c]) => c);
+        rawIndexes = columnIndex.map(([, i]) => i);
         tally.report.columns = match.columns;
         const ignored = match.columns.filter((c) => c.canonical === null && c.header !== '').map((c) => JSON.stringify(c.header));
         if (ignored.length > 0) notices.push({ file, message: `columns not used: ${ignored.join(', ')}` });

@@ -1,6 +1,6 @@
 /** One row of `contacts.csv`: a person at a customer account. */
-import { z } from 'zod';
-import { idCell, optionalIdCell, shortTextCell, problem } from '../ingest/values.ts';
+import type { z } from 'zod';
+import { id, optional, optionalId, rowSchema, segmentReaders, shortText } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const contactColumns = {
@@ -12,19 +12,17 @@ export const contactColumns = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function contactRowSchema(opts: { segmentColumns: readonly string[] }) {
-  const segments: Record<string, typeof shortTextCell> = {};
-  for (const c of opts.segmentColumns) segments[c] = shortTextCell;
-  return z.object({
-    contact_id: idCell('contact id'),
-    account_id: optionalIdCell('account id'),
-    name: shortTextCell,
-    email: shortTextCell.refine((e) => e === undefined || EMAIL.test(e), {
-      message: problem('email is not an email address', 'write it as name@example.com, or leave it blank'),
+export const contactRowSchema = (opts: { segmentColumns: readonly string[] }) =>
+  rowSchema({
+    ...segmentReaders(opts.segmentColumns),
+    contact_id: id('contact id'),
+    account_id: optionalId('account id'),
+    name: shortText,
+    email: optional((cell, fail) => {
+      const e = cell.trim();
+      return EMAIL.test(e) ? e : fail('email is not an email address', 'write it as name@example.com, or leave it blank');
     }),
-    role: shortTextCell,
-    ...segments,
+    role: shortText,
   });
-}
 
 export type ContactRow = z.output<ReturnType<typeof contactRowSchema>>;

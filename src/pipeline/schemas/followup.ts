@@ -1,6 +1,6 @@
 /** One row of `followups.csv`: an entry of the follow-up log for one response. */
-import { z } from 'zod';
-import { dateCell, idCell, shortTextCell, problem, type DateFormat } from '../ingest/values.ts';
+import type { z } from 'zod';
+import { anyText, date, id, rowSchema, shortText, type CellReader, type DateFormat } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const followupColumns = {
@@ -11,7 +11,9 @@ export const followupColumns = {
 } as const satisfies TableSpec;
 
 export const FOLLOWUP_STATUSES = ['open', 'contacted', 'closed'] as const;
-const STATUS_ALIASES: Record<string, (typeof FOLLOWUP_STATUSES)[number]> = {
+export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
+
+const STATUS_ALIASES: Record<string, FollowupStatus> = {
   open: 'open',
   new: 'open',
   'to do': 'open',
@@ -24,31 +26,25 @@ const STATUS_ALIASES: Record<string, (typeof FOLLOWUP_STATUSES)[number]> = {
   resolved: 'closed',
 };
 
+const status: CellReader<FollowupStatus> = (cell, fail) =>
+  STATUS_ALIASES[(cell ?? '').trim().toLowerCase()] ?? fail('status is not open, contacted or closed', 'write open, contacted or closed');
+
 export const followupRowSchema = (dateFormat: DateFormat) =>
-  z
-    .object({
-      response_id: idCell('response id'),
-      owner: shortTextCell,
-      status: z.string().transform((s, ctx) => {
-        const v = STATUS_ALIASES[s.trim().toLowerCase()];
-        if (v === undefined) {
-          ctx.addIssue({ code: 'custom', message: problem('status is not open, contacted or closed', 'write open, contacted or closed') });
-          return z.NEVER;
-        }
-        return v;
-      }),
-      opened_at: dateCell('opened date', dateFormat),
-      closed_at: dateCell('closed date', dateFormat),
-      method: shortTextCell,
-      note: z.string().optional(),
-    })
-    .superRefine((r, ctx) => {
-      if (r.closed_at !== undefined && r.opened_at !== undefined && r.closed_at < r.opened_at) {
-        ctx.addIssue({ code: 'custom', path: ['closed_at'], message: problem('closed date is before the opened date', 'check both dates') });
-      }
-      if (r.status === 'closed' && r.closed_at === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['closed_at'], message: problem('status is closed but the closed date is empty', 'fill in the date the follow-up was closed') });
-      }
-    });
+  rowSchema({
+    response_id: id('response id'),
+    owner: shortText,
+    status,
+    opened_at: date('opened date', dateFormat),
+    closed_at: date('closed date', dateFormat),
+    method: shortText,
+    note: anyText,
+  }, (r, report) => {
+    if (r.closed_at !== undefined && r.opened_at !== undefined && r.closed_at < r.opened_at) {
+      report('closed_at', 'closed date is before the opened date', 'check both dates');
+    }
+    if (r.status === 'closed' && r.closed_at === undefined) {
+      report('closed_at', 'status is closed but the closed date is empty', 'fill in the date the follow-up was closed');
+    }
+  });
 
 export type FollowupRow = z.output<ReturnType<typeof followupRowSchema>>;

@@ -1,6 +1,6 @@
 /** One row of `invitations/<wave>.csv`: a contact asked to answer the wave. */
-import { z } from 'zod';
-import { dateCell, idCell, optionalIdCell, type DateFormat } from '../ingest/values.ts';
+import type { z } from 'zod';
+import { date, id, optionalId, rowSchema, type DateFormat } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const invitationColumns = {
@@ -11,10 +11,10 @@ export const invitationColumns = {
 } as const satisfies TableSpec;
 
 export const invitationRowSchema = (dateFormat: DateFormat) =>
-  z.object({
-    contact_id: idCell('contact id'),
-    account_id: optionalIdCell('account id'),
-    invited_at: dateCell('invitation date', dateFormat),
+  rowSchema({
+    contact_id: id('contact id'),
+    account_id: optionalId('account id'),
+    invited_at: date('invitation date', dateFormat),
   });
 
 export type InvitationRow = z.output<ReturnType<typeof invitationRowSchema>>;

@@ -1,6 +1,6 @@
 /** One row of `metrics.csv`: an operational or financial figure for a period (long format). */
-import { z } from 'zod';
-import { idCell, numberCell, optionalIdCell, shortTextCell } from '../ingest/values.ts';
+import type { z } from 'zod';
+import { id, number, optionalId, rowSchema, segmentReaders, shortText } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const metricColumns = {
@@ -10,17 +10,14 @@ export const metricColumns = {
   identity: [],
 } as const satisfies TableSpec;
 
-export function metricRowSchema(opts: { segmentColumns: readonly string[] }) {
-  const segments: Record<string, typeof shortTextCell> = {};
-  for (const c of opts.segmentColumns) segments[c] = shortTextCell;
-  return z.object({
-    metric: idCell('metric name'),
-    period: idCell('period'),
-    value: numberCell('value'),
-    unit: shortTextCell,
-    account_id: optionalIdCell('account id'),
-    ...segments,
+export const metricRowSchema = (opts: { segmentColumns: readonly string[] }) =>
+  rowSchema({
+    ...segmentReaders(opts.segmentColumns),
+    metric: id('metric name'),
+    period: id('period'),
+    value: number('value'),
+    unit: shortText,
+    account_id: optionalId('account id'),
   });
-}
 
 export type MetricRow = z.output<ReturnType<typeof metricRowSchema>>;

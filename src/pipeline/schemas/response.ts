@@ -1,6 +1,6 @@
 /** One row of `responses/<wave>.csv`. */
-import { z } from 'zod';
-import { booleanCell, dateCell, optionalIdCell, idCell, scoreCell, tagsCell, textCell, shortTextCell, type DateFormat } from '../ingest/values.ts';
+import type { z } from 'zod';
+import { boolean, date, id, optionalId, rowSchema, score, segmentReaders, tags, text, type DateFormat } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const responseColumns = {
@@ -10,20 +10,17 @@ export const responseColumns = {
   identity: ['response_id', 'contact_id', 'account_id'],
 } as const satisfies TableSpec;
 
-export function responseRowSchema(opts: { dateFormat: DateFormat; confidentialInverted: boolean; segmentColumns: readonly string[] }) {
-  const segments: Record<string, typeof shortTextCell> = {};
-  for (const c of opts.segmentColumns) segments[c] = shortTextCell;
-  return z.object({
-    response_id: idCell('response id'),
-    score: scoreCell,
-    submitted_at: dateCell('submitted date', opts.dateFormat),
-    contact_id: optionalIdCell('contact id'),
-    account_id: optionalIdCell('account id'),
-    comment: textCell,
-    confidential: booleanCell('confidential', false, opts.confidentialInverted),
-    themes: tagsCell,
-    ...segments,
+export const responseRowSchema = (opts: { dateFormat: DateFormat; confidentialInverted: boolean; segmentColumns: readonly string[] }) =>
+  rowSchema({
+    ...segmentReaders(opts.segmentColumns),
+    response_id: id('response id'),
+    score,
+    submitted_at: date('submitted date', opts.dateFormat),
+    contact_id: optionalId('contact id'),
+    account_id: optionalId('account id'),
+    comment: text,
+    confidential: boolean('confidential', false, opts.confidentialInverted),
+    themes: tags,
   });
-}
 
 export type ResponseRow = z.output<ReturnType<typeof responseRowSchema>>;

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:ingest`: generates a large responses file and measures, each in its own
+ * process so peak memory is its own:
+ *   - a bare papaparse parse of the file (the floor: reading and splitting only),
+ *   - the Chorus ingest of the same file (parse, map, validate with zod, aggregate),
+ * at two file sizes, to show throughput and that memory does not grow with the file
+ * beyond the set of response ids kept for duplicate checks.
+ *
+ *   npm run bench:ingest [-- --rows 1000000]
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { runPipeline } from '../src/pipeline/run.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = resolve(here, 'out');
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+/** mulberry32: small, seeded, good enough for synthetic data. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMENTS = [
+  'The reporting module is hard to use, and exports take too long.',
+  'Support answered quickly; the account team knows our business.',
+  '"Dashboards" are slow on Monday mornings, otherwise fine.',
+  'Forecasts are accurate.\nOnboarding took longer than planned.',
+  'Les rapports sont difficiles à configurer.',
+  'レポート機能が使いにくいです。',
+  'التقارير بطيئة جدا 🙁',
+  'Great product 👍, pricing is high for our size',
+];
+const THEMES = ['reporting usability', 'dashboard performance', 'support responsiveness', 'onboarding', 'pricing'];
+
+async function generate(path: string, rows: number): Promise<void> {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const random = rng(42);
+  const out = createWriteStream(path);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write('response_id,submitted_at,contact_id,account_id,score,comment,confidential,themes\n');
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const score = Math.min(10, Math.max(0, Math.round(7 + (random() - 0.5) * 8)));
+    const c = random() < 0.62 ? COMMENTS[Math.floor(random() * COMMENTS.length)]! : '';
+    const quoted = c === '' ? '' : `"${c.replace(/"/g, '""')}"`;
+    const themes = c === '' ? '' : THEMES[Math.floor(random() * THEMES.length)]!;
+    const day = 1 + Math.floor(random() * 28);
+    buf += `R${i},2026-02-${String(day).padStart(2, '0')},C${Math.floor(random() * 200_000)},A${Math.floor(random() * 5000)},${score},${quoted},${random() < 0.25},${themes}\n`;
+    if (buf.length > 1 << 16) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  await write(buf);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+async function bare(file: string): Promise<number> {
+  let rows = 0;
+  await new Promise<void>((resolve, reject) =>
+    Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as File, {
+      delimiter: ',',
+      chunk: (r) => void (rows += r.data.length),
+      complete: () => resolve(),
+      error: reject,
+    }),
+  );
+  return rows - 1;
+}
+
+async function pipeline(dataDir: string): Promise<number> {
+  const { model } = await runPipeline({ dataDir });
+  return model.ingest.totals.used;
+}
+
+/** Child mode: run one measurement and print it as JSON. */
+async function child(mode: string, target: string): Promise<void> {
+  const t0 = performance.now();
+  const rows = mode === 'bare' ? await bare(target) : await pipeline(target);
+  const seconds = (performance.now() - t0) / 1000;
+  const peakMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ mode, rows, seconds, peakMiB }));
+}
+
+function measure(mode: string, target: string): { rows: number; seconds: number; peakMiB: number } {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+if (process.argv.includes('--child')) {
+  const at = process.argv.indexOf('--child');
+  await child(process.argv[at + 1]!, process.argv[at + 2]!);
+} else {
+  const big = Number(arg('rows', '1000000'));
+  const sizes = [Math.round(big / 4), big];
+  console.log(`Chorus ingest benchmark (node ${process.version}, ${sizes.map((s) => s.toLocaleString('en-US')).join(' and ')} rows)\n`);
+  const table: string[] = ['| rows | file MB | bare papaparse rows/s | Chorus ingest rows/s | ratio | bare peak MiB | ingest peak MiB |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const rows of sizes) {
+    const dataDir = join(outDir, `program-${rows}`);
+    const file = join(dataDir, 'responses', '2026-Q1.csv');
+    process.stdout.write(`generating ${rows.toLocaleString('en-US')} rows... `);
+    await generate(file, rows);
+    const mb = statSync(file).size / 1e6;
+    console.log(`${mb.toFixed(0)} MB`);
+    const b = measure('bare', file);
+    const p = measure('pipeline', dataDir);
+    if (b.rows !== rows || p.rows !== rows) throw new Error(`row counts differ: bare ${b.rows}, pipeline ${p.rows}, expected ${rows}`);
+    const br = rows / b.seconds;
+    const pr = rows / p.seconds;
+    table.push(`| ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${Math.round(br).toLocaleString('en-US')} | ${Math.round(pr).toLocaleString('en-US')} | ${(pr / br).toFixed(2)} | ${b.peakMiB.toFixed(0)} | ${p.peakMiB.toFixed(0)} |`);
+  }
+  console.log('\n' + table.join('\n'));
+  console.log('\nratio = Chorus ingest speed / bare parse speed (aim: ≥ 0.5). Peak = max resident set size of the process.');
+}
