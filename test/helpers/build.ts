@@ -1,0 +1,45 @@
+/** Runs the real CLI (`npm run build|check` does the same) in a child process. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+export function runCli(command: 'build' | 'check', env: { data?: string; out?: string } = {}): CliRun {
+  const out = env.out ?? mkdtempSync(join(tmpdir(), 'chorus-out-'));
+  const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), command], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      INIT_CWD: projectRoot,
+      CHORUS_OUT: out,
+      CHORUS_CACHE: join(out, '..', `${relative(tmpdir(), out).replace(/\W/g, '_')}-cache`),
+      ...(env.data ? { CHORUS_DATA: env.data } : { CHORUS_DATA: join(projectRoot, 'data') }),
+    },
+    maxBuffer: 64 << 20,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, out };
+}
+
+/** Every file under `dir`, as [path relative to dir, contents]. */
+export function filesUnder(dir: string): [string, Buffer][] {
+  const out: [string, Buffer][] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push([relative(dir, p), readFileSync(p)]);
+    }
+  };
+  walk(dir);
+  return out;
+}
