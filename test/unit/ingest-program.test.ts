@@ -61,22 +61,22 @@ describe('ingestProgram', () => {
     expect(byRow[4]).toMatchObject({ column: 'submitted_at', value: '2026-02-30' });
     expect(byRow[6]).toMatchObject({ code: 'confidential.invalid', column: 'confidential', value: 'maybe' });
     expect(byRow[7]).toMatchObject({ code: 'row.fields' });
-    expect(byRow[8]).toMatchObject({ code: 'response_id.duplicate', value: 'r6' });
+    expect(byRow[8]).toMatchObject({ code: 'response_id.duplicate', column: 'response_id' });
+    expect(byRow[8]!.value).toBeUndefined();
     expect(byRow[8]!.message).toMatch(/row 5/);
     for (const i of rejected) expect(formatRowIssue(i)).toMatch(/^responses\/w1\.csv, row \d+.*Fix: .+/);
   });
 
-  it('withholds identity values of confidential rows from messages', async () => {
+  it('never echoes identity values (ids) in messages, only the row and column', async () => {
     const { rejected } = await ingest({
       'accounts.csv': 'account_id,name\nA1,Acme\n',
       'contacts.csv': 'contact_id,account_id,name,email\nC1,A1,Jane Roe,jane@acme.example\n',
       'responses/w1.csv': 'response_id,score,contact_id,confidential\nsecret-1,11,C1,yes\nsecret-2,5,C404,yes\nopen-3,5,C404,no\nsecret-4,5,C1,perhaps\nok-5,9,,no\n',
     });
-    const confidentialRows = JSON.stringify(rejected.filter((i) => i.row !== 4));
-    expect(confidentialRows).not.toMatch(/secret-|C1|C404/);
+    expect(JSON.stringify(rejected)).not.toMatch(/secret-|C1|C404/);
     expect(rejected.find((i) => i.row === 2)).toMatchObject({ column: 'score', value: '11' });
-    expect(rejected.find((i) => i.row === 4)).toMatchObject({ value: 'C404', code: 'contact_id.unknown' });
-    expect(rejected.find((i) => i.row === 3)?.value).toBeUndefined();
+    expect(rejected.find((i) => i.row === 4)).toMatchObject({ column: 'contact_id', code: 'contact_id.unknown' });
+    expect(rejected.find((i) => i.row === 5)).toMatchObject({ column: 'confidential', value: 'perhaps' });
   });
 
   it('never echoes contacts.csv identities (the contact may be a confidential respondent)', async () => {

@@ -20,7 +20,7 @@ import { followupColumns, followupRowSchema } from '../schemas/followup.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { IdIndex } from './id-index.ts';
-import { readBoolean, type RowSchema } from './values.ts';
+import type { RowSchema } from './values.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -146,6 +146,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     throw new StructuralError(structural);
   }
   const waves = resolveWaves(settings, responseFiles, structural, notices);
+  if (waves.length > 1024) {
+    structural.push({ file: 'responses/', message: `${waves.length} waves is more than one build handles (1,024)`, fix: 'keep the waves of one program in its folder, and archive older ones' });
+    throw new StructuralError(structural);
+  }
 
   // Roles: contacts.csv's free text -> program.yml role id.
   const roleByAlias = new Map<string, string>();
@@ -183,7 +187,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       if (c.role !== undefined && roleId === undefined) unmappedRoles.add(c.role);
       contacts.set(c.contact_id, { id: c.contact_id, accountId: c.account_id, name: c.name, email: c.email, role: c.role, roleId, segments: pickSegments(c, segs) });
       return null;
-    }, { extraColumns: segs, isConfidential: () => true });
+    }, { extraColumns: segs });
     if (unmappedRoles.size > 0) {
       const list = [...unmappedRoles].sort(naturalCompare).slice(0, 10).map((r) => JSON.stringify(r)).join(', ');
       notices.push({ file: 'contacts.csv', message: `roles not listed in program.yml roles (counted as having no role): ${list}` });
@@ -193,7 +197,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const unknownContact = (ctx: RowContext, id: string) =>
     ctx.issue('contact_id.unknown', 'contact_id', id, 'this contact is not in contacts.csv', 'add the contact to contacts.csv, or correct the id');
 
-  // Responses, wave by wave. Seen ids are packed as row * 1024 + waveIndex * 2 + confidential.
+  // Responses, wave by wave. Each used id is kept with where it was seen: row * 1024 + wave index.
   const seen = new IdIndex();
   const confidentialContacts = new Set<string>();
   const lastSubmitted = new Map<string, string>();
@@ -206,7 +210,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     await read(file, responseColumns, schema, (r, ctx) => {
       const prior = seen.get(r.response_id);
       if (prior !== undefined) {
-        const where = waves[Math.floor(prior / 2) % 512]!.file;
+        const where = waves[prior % 1024]!.file;
         return ctx.issue('response_id.duplicate', 'response_id', r.response_id, `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`, 'give each response its own id; if the row was exported twice, delete one copy');
       }
       let accountId = r.account_id;
@@ -214,7 +218,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       if (r.contact_id !== undefined && hasContacts && contact === undefined) return unknownContact(ctx, r.contact_id);
       if (contact?.accountId !== undefined) {
         if (accountId !== undefined && accountId !== contact.accountId) {
-          return ctx.issue('account_id.mismatch', 'account_id', accountId, `contacts.csv puts this contact at account ${r.confidential ? '(withheld)' : contact.accountId}`, 'correct the account id here or in contacts.csv');
+          return ctx.issue('account_id.mismatch', 'account_id', accountId, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv');
         }
         accountId = contact.accountId;
       }
@@ -230,7 +234,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           (s.source === 'auto' || s.source === 'contact' ? contact?.segments[col] : undefined) ??
           (s.source === 'auto' || s.source === 'account' ? account?.segments[col] : undefined);
       }
-      seen.set(r.response_id, ctx.row * 1024 + wave.index * 2 + (r.confidential ? 1 : 0));
+      seen.set(r.response_id, ctx.row * 1024 + wave.index);
       if (r.confidential && r.contact_id !== undefined) confidentialContacts.add(r.contact_id);
       if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
       opts.onResponse({
@@ -248,11 +252,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         segments,
       });
       return null;
-    }, {
-      extraColumns: responseSegs,
-      // A row whose confidential cell is unreadable is treated as confidential in messages.
-      isConfidential: (get) => readBoolean(get('confidential'), false, csv.confidential_inverted) !== false,
-    });
+    }, { extraColumns: responseSegs });
     if (last !== undefined) lastSubmitted.set(wave.id, last);
   }
 
@@ -306,7 +306,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       if (!seen.has(f.response_id)) return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
       followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
       return null;
-    }, { isConfidential: (get) => ((seen.get(get('response_id')?.trim() ?? '') ?? 0) & 1) === 1 });
+    });
   }
 
   const totals = totalsOf(files);

@@ -28,11 +28,6 @@ export interface ReadTableOptions<T> {
   delimiter: Delimiter;
   skipRowsAfterHeader: number;
   schema: RowSchema<T>;
-  /**
-   * Whether a raw row belongs to a confidential respondent (or may): its identity
-   * columns are then withheld from messages. Default: never.
-   */
-  isConfidential?: (get: (column: string) => string | undefined) => boolean;
   /** Cross-row checks and the use of a valid row: returns null when the row is used, or why it is rejected. */
   accept: (value: T, ctx: RowContext) => RowIssue | null;
   /** Every rejected row's issues, for the full rejected-rows list. */
@@ -85,13 +80,6 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   // One raw record and one context, reused row after row: rows are handled one at a time
   // and neither escapes (zod returns a new object), so this saves two allocations a row.
   const raw: Record<string, string | undefined> = {};
-  const getRaw = (c: string) => raw[c];
-  let confidential: boolean | undefined; // worked out only when a message would show a value
-  const withheld = (column: string) => {
-    if (!identity.has(column)) return false;
-    confidential ??= opts.isConfidential?.(getRaw) ?? false;
-    return confidential;
-  };
   const ctx: RowContext = {
     row: 0,
     line: 0,
@@ -99,14 +87,13 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
       const issue: RowIssue = { file, row: ctx.row, line: ctx.line, code, message, fix };
       const header = headerFor(column);
       if (header !== undefined) issue.column = header;
-      if (value !== undefined && !(column !== undefined && withheld(column))) issue.value = value;
+      if (value !== undefined && !(column !== undefined && identity.has(column))) issue.value = value;
       return issue;
     },
   };
 
   const processRow = (cells: string[], row: number, line: number, badQuotes: boolean): void => {
     for (let i = 0; i < rawColumns.length; i++) raw[rawColumns[i]!] = cells[rawIndexes[i]!];
-    confidential = undefined;
     ctx.row = row;
     ctx.line = line;
 

@@ -14,7 +14,10 @@ export interface RowIssue {
   line: number;
   /** The column as named in the file (or the canonical name when the file lacks it). */
   column?: string;
-  /** The offending value; withheld (undefined) for identity columns of confidential rows. */
+  /**
+   * The offending value. Never set for identity columns (ids, names, emails): the row may be a
+   * confidential respondent's, and the report is shown on the internal site.
+   */
   value?: string;
   /** Short, stable reason code used to tally, e.g. `score.range`. */
   code: string;

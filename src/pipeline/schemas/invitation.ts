@@ -7,7 +7,7 @@ export const invitationColumns = {
   name: 'invitations',
   required: ['contact_id'],
   optional: ['account_id', 'invited_at'],
-  identity: [],
+  identity: ['contact_id'],
 } as const satisfies TableSpec;
 
 export const invitationRowSchema = (dateFormat: DateFormat) =>

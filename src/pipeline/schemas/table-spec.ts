@@ -4,6 +4,6 @@ export interface TableSpec {
   name: 'responses' | 'invitations' | 'accounts' | 'contacts' | 'metrics' | 'followups';
   required: readonly string[];
   optional: readonly string[];
-  /** Columns whose values identify a person: withheld from messages about confidential rows. */
+  /** Columns whose values identify a person or a response: never echoed in messages. */
   identity: readonly string[];
 }
