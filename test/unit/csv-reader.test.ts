@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv, detectDelimiter, type CsvRow } from '../../src/pipeline/ingest/csv-reader.ts';
+import { readCsv, detectDelimiter } from '../../src/pipeline/ingest/csv-reader.ts';
 import { StructuralError } from '../../src/pipeline/ingest/report.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 import { join } from 'node:path';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 async function read(content: string | Buffer, delimiter: 'auto' | ';' = 'auto') {
   const dir = tempProgram({ 'f.csv': content });
   let header: string[] = [];
-  const rows: CsvRow[] = [];
-  const result = await readCsv(join(dir, 'f.csv'), 'f.csv', { delimiter }, (h) => (header = h), (r) => rows.push(...r));
+  const rows: { cells: string[]; row: number; line: number; badQuotes: boolean }[] = [];
+  const result = await readCsv(join(dir, 'f.csv'), 'f.csv', { delimiter }, (h) => (header = h), (cells, row, line, badQuotes) => rows.push({ cells, row, line, badQuotes }));
   return { header, rows, result };
 }
 

@@ -124,6 +124,20 @@ describe('ingestProgram', () => {
     expect(result.followups).toHaveLength(1);
   });
 
+  it('does not count a rejected row\'s id as taken', async () => {
+    const { responses, rejected } = await ingest({
+      'contacts.csv': 'contact_id\nC1\n',
+      'responses/w1.csv': 'response_id,score,contact_id\nr1,9,C404\nr1,8,C1\nr1,7,C1\n',
+      'followups.csv': 'response_id,status\nr1,open\n',
+    });
+    expect(responses.map((r) => r.score)).toEqual([8]);
+    expect(rejected.map((i) => [i.row, i.code])).toEqual([
+      [2, 'contact_id.unknown'],
+      [4, 'response_id.duplicate'],
+    ]);
+    expect(rejected[1]!.message).toMatch(/row 3\)/);
+  });
+
   it('counts blank rows as skipped and ignores trailing blank lines', async () => {
     const { file } = await ingest({ 'responses/w1.csv': 'response_id,score\nr1,9\n,\n\nr2,8\n\n\n' });
     expect(file('responses/w1.csv')).toMatchObject({ rows: 4, used: 2, skipped: 2, rejected: 0 });

@@ -11,15 +11,12 @@ import { StructuralError } from './report.ts';
 
 export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
 
-export interface CsvRow {
-  cells: string[];
-  /** Spreadsheet row number; the header is row 1. */
-  row: number;
-  /** File line where the row starts. */
-  line: number;
-  /** papaparse found a malformed quote in this row. */
-  badQuotes: boolean;
-}
+/**
+ * Receives one data row: its cells, its spreadsheet row number (the header is row 1), the file
+ * line where it starts, and whether papaparse found a malformed quote in it. Called per row
+ * rather than with row objects, to spare an allocation per row.
+ */
+export type OnRow = (cells: string[], row: number, line: number, badQuotes: boolean) => void;
 
 export interface CsvReadResult {
   delimiter: string;
@@ -91,7 +88,7 @@ function countNewlines(cells: string[]): number {
 }
 
 /**
- * Reads `path`, calling `onHeader` once and then `onRows` with each parsed chunk of rows.
+ * Reads `path`, calling `onHeader` once and then `onRow` for each row.
  * Unreadable files and unterminated quotes are structural errors (the rest of the file
  * would be swallowed into one field, so no row count could be trusted).
  */
@@ -100,7 +97,7 @@ export async function readCsv(
   file: string,
   opts: CsvReadOptions,
   onHeader: (cells: string[]) => void,
-  onRows: (rows: CsvRow[]) => void,
+  onRow: OnRow,
 ): Promise<CsvReadResult> {
   let size: number;
   try {
@@ -133,7 +130,6 @@ export async function readCsv(
           if (err.code === 'MissingQuotes') unterminated = err.row;
           else if (err.code === 'InvalidQuotes') (badRows ??= new Set()).add(err.row);
         }
-        const out: CsvRow[] = [];
         const data = results.data;
         for (let i = 0; i < data.length; i++) {
           const cells = data[i]!;
@@ -160,9 +156,8 @@ export async function readCsv(
           row++;
           const start = line;
           line += 1 + countNewlines(cells);
-          out.push({ cells, row, line: start, badQuotes: badRows?.has(i) ?? false });
+          onRow(cells, row, start, badRows !== null && badRows.has(i));
         }
-        if (out.length > 0) onRows(out);
         opts.onProgress?.(stream.bytesRead, size);
       },
       complete: () => resolve(),

@@ -38,13 +38,15 @@ export interface IngestResult {
   metrics: Metric[];
   followups: FollowupEntry[];
   /** Contacts who chose confidentiality in any wave (see docs/data.md). */
-  confidentialContacts: Set<string>;
+  confidentialContacts: IdIndex;
   /** Latest submitted date per wave id, when responses carry one. */
   lastSubmitted: Map<string, string>;
   report: IngestReport;
 }
 
 const NO_SEGMENTS: Segments = Object.freeze({});
+/** Marks a response id whose row was rejected after its id was registered. */
+const REJECTED = -1;
 const WAVE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 async function listCsv(dir: string): Promise<string[] | null> {
@@ -199,7 +201,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
 
   // Responses, wave by wave. Each used id is kept with where it was seen: row * 1024 + wave index.
   const seen = new IdIndex();
-  const confidentialContacts = new Set<string>();
+  const confidentialContacts = new IdIndex();
   const lastSubmitted = new Map<string, string>();
   const segmentSettings = settings.segments;
   const responseSegs = segmentColumns(settings, 'response');
@@ -208,21 +210,27 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     let last: string | undefined;
     const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs });
     await read(file, responseColumns, schema, (r, ctx) => {
-      const prior = seen.get(r.response_id);
-      if (prior !== undefined) {
+      // One lookup registers the id; a row rejected below marks it REJECTED so a later row may reuse it.
+      const prior = seen.setIfAbsent(r.response_id, ctx.row * 1024 + wave.index);
+      if (prior === REJECTED) seen.set(r.response_id, ctx.row * 1024 + wave.index);
+      else if (prior !== undefined) {
         const where = waves[prior % 1024]!.file;
         return ctx.issue('response_id.duplicate', 'response_id', r.response_id, `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`, 'give each response its own id; if the row was exported twice, delete one copy');
       }
       let accountId = r.account_id;
       const contact = r.contact_id === undefined ? undefined : contacts.get(r.contact_id);
-      if (r.contact_id !== undefined && hasContacts && contact === undefined) return unknownContact(ctx, r.contact_id);
+      const rejectAs = (issue: RowIssue) => {
+        seen.set(r.response_id, REJECTED);
+        return issue;
+      };
+      if (r.contact_id !== undefined && hasContacts && contact === undefined) return rejectAs(unknownContact(ctx, r.contact_id));
       if (contact?.accountId !== undefined) {
         if (accountId !== undefined && accountId !== contact.accountId) {
-          return ctx.issue('account_id.mismatch', 'account_id', accountId, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv');
+          return rejectAs(ctx.issue('account_id.mismatch', 'account_id', accountId, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv'));
         }
         accountId = contact.accountId;
       }
-      if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
+      if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return rejectAs(unknownAccount(ctx, accountId));
       const account = accountId === undefined ? undefined : accounts.get(accountId);
 
       const segments: Segments = segmentSettings.length === 0 ? NO_SEGMENTS : {};
@@ -234,8 +242,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           (s.source === 'auto' || s.source === 'contact' ? contact?.segments[col] : undefined) ??
           (s.source === 'auto' || s.source === 'account' ? account?.segments[col] : undefined);
       }
-      seen.set(r.response_id, ctx.row * 1024 + wave.index);
-      if (r.confidential && r.contact_id !== undefined) confidentialContacts.add(r.contact_id);
+      if (r.confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
       if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
       opts.onResponse({
         wave: wave.id,
@@ -303,7 +310,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const followups: FollowupEntry[] = [];
   if (await exists(dataDir, 'followups.csv')) {
     await read('followups.csv', followupColumns, followupRowSchema(csv.date_format), (f, ctx) => {
-      if (!seen.has(f.response_id)) return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
+      if ((seen.get(f.response_id) ?? REJECTED) === REJECTED) return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
       followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
       return null;
     });

@@ -97,8 +97,9 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
     ctx.row = row;
     ctx.line = line;
 
-    const issues: RowIssue[] = [];
+    let issues: RowIssue[] | null = null;
     if (cells.length !== headers.length) {
+      issues = [];
       issues.push(
         ctx.issue(
           'row.fields',
@@ -113,11 +114,12 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
     } else if (badQuotes) {
       const at = cells.findIndex((c) => c.includes('"'));
       const column = columnIndex.find(([, i]) => i === at)?.[0] ?? headers[at];
+      issues = [];
       issues.push(
         ctx.issue('row.quotes', column, undefined, 'a field has a stray double quote', 'enclose the field in double quotes and write each quote inside it twice ("")'),
       );
     }
-    if (issues.length === 0) {
+    if (issues === null) {
       const parsed = opts.schema.readRow(raw);
       if (!(parsed instanceof Rejected)) {
         const rejection = opts.accept(parsed, ctx);
@@ -125,9 +127,9 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
           tally.used();
           return;
         }
-        issues.push(rejection);
+        issues = [rejection];
       } else {
-        for (const p of parsed.problems) issues.push(ctx.issue(`${p.column}.invalid`, p.column, raw[p.column], p.what, p.fix));
+        issues = parsed.problems.map((p) => ctx.issue(`${p.column}.invalid`, p.column, raw[p.column], p.what, p.fix));
       }
     }
     tally.rejected(issues);
@@ -190,9 +192,8 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
         const ignored = match.columns.filter((c) => c.canonical === null && c.header !== '').map((c) => JSON.stringify(c.header));
         if (ignored.length > 0) notices.push({ file, message: `columns not used: ${ignored.join(', ')}` });
       },
-      (rows) => {
-        if (!headerOk) return;
-        for (const r of rows) handleDataRow(r.cells, r.row, r.line, r.badQuotes);
+      (cells, row, line, badQuotes) => {
+        if (headerOk) handleDataRow(cells, row, line, badQuotes);
       },
     );
     if (heldFirst) {

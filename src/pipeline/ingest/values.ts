@@ -176,12 +176,10 @@ const TRUE = new Set(['true', 'yes', 'y', '1', 'confidential']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'identified']);
 
 /** Reads true/false, yes/no, y/n, 1/0 in any case; null when it is none of them. */
-const EXACT: Record<string, boolean> = { true: true, false: false, TRUE: true, FALSE: false, yes: true, no: false, Yes: true, No: false, '1': true, '0': false };
-
 export function readBoolean(s: string | undefined, whenBlank: boolean, inverted = false): boolean | null {
   if (isBlank(s)) return whenBlank;
-  const exact = EXACT[s];
-  if (exact !== undefined) return exact !== inverted;
+  if (s === 'false' || s === 'FALSE' || s === '0') return inverted;
+  if (s === 'true' || s === 'TRUE' || s === '1') return !inverted;
   const v = s.trim().toLowerCase();
   if (TRUE.has(v)) return !inverted;
   if (FALSE.has(v)) return inverted;
