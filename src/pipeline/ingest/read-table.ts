@@ -61,9 +61,8 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   const identity = new Set(spec.identity);
 
   let headers: string[] = [];
-  let columnIndex: [string, number][] = [];
-  let rawColumns: string[] = [];
-  let rawIndexes: number[] = [];
+  let index: ReadonlyMap<string, number> = new Map();
+  let readCells: (cells: readonly string[]) => T | Rejected = () => new Rejected([]);
   let headerOk = false;
   let toSkip = opts.skipRowsAfterHeader;
   let pendingBlank = 0;
@@ -73,13 +72,11 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
 
   const headerFor = (column: string | undefined): string | undefined => {
     if (column === undefined) return undefined;
-    const at = columnIndex.find(([c]) => c === column)?.[1];
+    const at = index.get(column);
     return at === undefined ? column : headers[at];
   };
 
-  // One raw record and one context, reused row after row: rows are handled one at a time
-  // and neither escapes (zod returns a new object), so this saves two allocations a row.
-  const raw: Record<string, string | undefined> = {};
+  // One context, reused row after row: rows are handled one at a time and it never escapes.
   const ctx: RowContext = {
     row: 0,
     line: 0,
@@ -93,7 +90,6 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   };
 
   const processRow = (cells: string[], row: number, line: number, badQuotes: boolean): void => {
-    for (let i = 0; i < rawColumns.length; i++) raw[rawColumns[i]!] = cells[rawIndexes[i]!];
     ctx.row = row;
     ctx.line = line;
 
@@ -113,14 +109,14 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
       );
     } else if (badQuotes) {
       const at = cells.findIndex((c) => c.includes('"'));
-      const column = columnIndex.find(([, i]) => i === at)?.[0] ?? headers[at];
+      const column = [...index].find(([, i]) => i === at)?.[0] ?? headers[at];
       issues = [];
       issues.push(
         ctx.issue('row.quotes', column, undefined, 'a field has a stray double quote', 'enclose the field in double quotes and write each quote inside it twice ("")'),
       );
     }
     if (issues === null) {
-      const parsed = opts.schema.readRow(raw);
+      const parsed = readCells(cells);
       if (!(parsed instanceof Rejected)) {
         const rejection = opts.accept(parsed, ctx);
         if (rejection === null) {
@@ -129,7 +125,7 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
         }
         issues = [rejection];
       } else {
-        issues = parsed.problems.map((p) => ctx.issue(`${p.column}.invalid`, p.column, raw[p.column], p.what, p.fix));
+        issues = parsed.problems.map((p) => ctx.issue(`${p.column}.invalid`, p.column, index.has(p.column) ? cells[index.get(p.column)!] : undefined, p.what, p.fix));
       }
     }
     tally.rejected(issues);
@@ -185,9 +181,8 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
         const match = matchHeader(file, headers, { required: spec.required, optional }, opts.mapping, `columns.${spec.name}`);
         structural.push(...match.problems);
         headerOk = match.problems.length === 0;
-        columnIndex = [...match.index.entries()];
-        rawColumns = columnIndex.map(([c]) => c);
-        rawIndexes = columnIndex.map(([, i]) => i);
+        index = match.index;
+        readCells = opts.schema.forColumns(index);
         tally.report.columns = match.columns;
         const ignored = match.columns.filter((c) => c.canonical === null && c.header !== '').map((c) => JSON.stringify(c.header));
         if (ignored.length > 0) notices.push({ file, message: `columns not used: ${ignored.join(', ')}` });

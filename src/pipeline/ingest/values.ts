@@ -47,10 +47,15 @@ export interface CellProblemInfo {
   fix: string;
 }
 
-/** A row schema: zod for the shape, plus the same readers as one direct function for the hot path. */
+/** A row schema: zod for the shape, plus the same readers as direct functions for the hot path. */
 export type RowSchema<T> = z.ZodType<T, Record<string, string | undefined>> & {
-  /** The typed row, or the problems that reject it (allocation-free on the usual path). */
+  /** The typed row, or the problems that reject it. */
   readRow: (raw: Record<string, string | undefined>) => T | Rejected;
+  /**
+   * A reader for one file's rows as papaparse gives them (arrays of cells), given where each
+   * column sits in the file; absent columns read as blank. No intermediate object a row.
+   */
+  forColumns: (index: ReadonlyMap<string, number>) => (cells: readonly string[]) => T | Rejected;
 };
 
 export class Rejected {
@@ -64,9 +69,9 @@ export class Rejected {
  * One zod schema for a row: an object of optional strings (the cells), turned into typed
  * values by the readers; every failing cell becomes an issue whose path is its column.
  *
- * Ingest calls `readRow`, the very function the schema's transform calls, directly: zod's
- * per-call machinery (shape check, transform wrapper) cost about 1.6 µs a row, more than
- * papaparse's own parse, on rows ingest has built itself from strings. See docs/performance.md.
+ * Ingest reads rows through `forColumns`, which runs the very readers the schema's transform
+ * runs, without zod's per-call machinery: that cost about 1.6 µs a row, more than
+ * papaparse's own parse, on cells that are strings by construction. See docs/performance.md.
  */
 export function rowSchema<F extends Record<string, CellReader<unknown>>>(
   fields: F,
@@ -75,15 +80,41 @@ export function rowSchema<F extends Record<string, CellReader<unknown>>>(
 ): RowSchema<Output<F>> {
   const keys = Object.keys(fields);
   const readers = keys.map((k) => fields[k]!);
-  // Every row object starts as a copy of one template, so all rows share one hidden class.
-  const template: Record<string, unknown> = {};
-  for (const k of keys) template[k] = undefined;
 
-  const allProblems = (raw: Record<string, string | undefined>) => {
+  /**
+   * Compiles `(input) => ({ key: reader(input…), … })` as one object literal (as zod's own
+   * JIT does), so every row gets one hidden class. `access` writes the expression that reads
+   * a key's cell; keys only ever enter the source through JSON.stringify.
+   */
+  const compile = <I>(access: (key: string) => string) => {
+    const build = new Function('input', 'readers', 'fail', `return {${keys.map((k, i) => `${JSON.stringify(k)}: readers[${i}](${access(k)}, fail)`).join(', ')}};`) as (
+      input: I,
+      r: CellReader<unknown>[],
+      f: Fail,
+    ) => Output<F>;
+    return (input: I, cell: (key: string) => string | undefined): Output<F> | Rejected => {
+      let out: Output<F>;
+      try {
+        out = build(input, readers, fail);
+      } catch (e) {
+        if (!(e instanceof CellProblem)) throw e;
+        return new Rejected(allProblems(cell));
+      }
+      if (across) {
+        const problems: CellProblemInfo[] = [];
+        across(out, (column, what, fix) => problems.push({ column, what, fix }));
+        if (problems.length > 0) return new Rejected(problems);
+      }
+      return out;
+    };
+  };
+
+  /** Only for rejected rows: reads every cell again to report all of the row's problems. */
+  const allProblems = (cell: (key: string) => string | undefined) => {
     const problems: CellProblemInfo[] = [];
     for (let i = 0; i < keys.length; i++) {
       try {
-        readers[i]!(raw[keys[i]!], fail);
+        readers[i]!(cell(keys[i]!), fail);
       } catch (e) {
         if (!(e instanceof CellProblem)) throw e;
         problems.push({ column: keys[i]!, what: e.what, fix: e.fix });
@@ -92,21 +123,12 @@ export function rowSchema<F extends Record<string, CellReader<unknown>>>(
     return problems;
   };
 
-  const readRow = (raw: Record<string, string | undefined>): Output<F> | Rejected => {
-    const out: Record<string, unknown> = { ...template };
-    try {
-      for (let i = 0; i < keys.length; i++) out[keys[i]!] = readers[i]!(raw[keys[i]!], fail);
-    } catch (e) {
-      if (!(e instanceof CellProblem)) throw e;
-      // Only for rejected rows: read every cell again to report all of the row's problems.
-      return new Rejected(allProblems(raw));
-    }
-    if (across) {
-      const problems: CellProblemInfo[] = [];
-      across(out as Output<F>, (column, what, fix) => problems.push({ column, what, fix }));
-      if (problems.length > 0) return new Rejected(problems);
-    }
-    return out as Output<F>;
+  const fromObject = compile<Record<string, string | undefined>>((k) => `input[${JSON.stringify(k)}]`);
+  const readRow = (raw: Record<string, string | undefined>) => fromObject(raw, (k) => raw[k]);
+
+  const forColumns = (index: ReadonlyMap<string, number>) => {
+    const fromCells = compile<readonly string[]>((k) => (index.has(k) ? `input[${index.get(k)}]` : 'undefined'));
+    return (cells: readonly string[]) => fromCells(cells, (k) => (index.has(k) ? cells[index.get(k)!] : undefined));
   };
 
   const shape: Record<string, z.ZodOptional<z.ZodString>> = {};
@@ -117,7 +139,7 @@ export function rowSchema<F extends Record<string, CellReader<unknown>>>(
     for (const p of r.problems) ctx.addIssue({ code: 'custom', path: [p.column], message: problem(p.what, p.fix) });
     return z.NEVER;
   });
-  return Object.assign(schema, { readRow }) as unknown as RowSchema<Output<F>>;
+  return Object.assign(schema, { readRow, forColumns }) as unknown as RowSchema<Output<F>>;
 }
 
 /** True for a missing, empty or whitespace-only cell; allocation-free for the usual cell. */
@@ -269,17 +291,22 @@ export const number =
 export const optionalNumber = (label: string, opts: { min?: number } = {}) => optional((cell, f) => number(label, opts)(cell, f));
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
+/** Theme cells repeat a lot: identical cells share one frozen list (bounded, so memory stays flat). */
+const tagLists = new Map<string, readonly string[]>();
 
 /** `;`-separated tags, trimmed, blanks dropped, first occurrence kept. */
 export const tags: CellReader<readonly string[]> = (cell) => {
   if (isBlank(cell)) return NO_TAGS;
-  if (cell.indexOf(';') < 0) return [cell.trim()];
+  const known = tagLists.get(cell);
+  if (known !== undefined) return known;
   const seen = new Set<string>();
   for (const part of cell.split(';')) {
     const t = part.trim();
     if (t !== '') seen.add(t);
   }
-  return [...seen];
+  const list = Object.freeze([...seen]);
+  if (tagLists.size < 10_000) tagLists.set(cell, list);
+  return list;
 };
 
 /** Segment columns named in program.yml: trimmed short text each. */
