@@ -6,6 +6,7 @@ import { mkdir, rename, rm, writeFile, copyFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { runPipeline } from '../pipeline/run.ts';
+import { checkContent } from '../pipeline/content/check-content.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
 import { resolvePaths, projectRoot, type Paths } from './paths.ts';
 import { progressReporter } from './progress.ts';
@@ -24,12 +25,19 @@ async function pipeline(paths: Paths, publishedRejects = true): Promise<boolean>
   const started = performance.now();
   console.log(`Chorus: reading ${show(paths.data)}`);
   try {
-    const { model } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update });
+    const content = await checkContent(paths.content);
+    const { model } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update }).catch((e: unknown) => {
+      // Report content problems together with the data's, not one run later.
+      if (e instanceof StructuralError && content.problems.length > 0) throw new StructuralError([...e.issues, ...content.problems], e.report);
+      throw e;
+    });
+    if (content.problems.length > 0) throw new StructuralError(content.problems, model.ingest);
     progress.done();
     await rejected.close();
     console.log(formatIngestReport(model.ingest, show(publishedRejects ? join(paths.internalOut, 'exports', 'rejected-rows.csv') : rejectedPath)));
     console.log('');
     console.log(formatWaves(model));
+    console.log(`\nContent: ${content.files} file${content.files === 1 ? '' : 's'} checked in ${show(paths.content)}.`);
     await mkdir(dirname(paths.modelFile), { recursive: true });
     const tmp = `${paths.modelFile}.tmp`;
     await writeFile(tmp, JSON.stringify(model));

@@ -34,7 +34,7 @@ export function parseProgram(text: string): LoadedProgram {
       problems: doc.errors.map((e) => ({
         file: FILE,
         line: e.linePos?.[0].line,
-        message: `the YAML cannot be read: ${e.message.split('\n')[0]}`,
+        message: `the YAML cannot be read: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         fix: 'check the indentation and quoting on that line (quote text containing ":" or "#")',
       })).map((p) => (p.line === undefined ? { file: p.file, message: p.message, fix: p.fix } : { ...p, line: p.line })),
       notices: [],
