@@ -42,8 +42,10 @@ export function formatStructuralFailure(issues: StructuralIssue[]): string {
 export function formatWaves(model: SiteModel): string {
   const lines = ['Waves:'];
   for (const w of model.waves) {
-    const nps = w.nps === null ? 'no responses' : `NPS ${w.nps >= 0 ? '+' : ''}${w.nps.toFixed(1)}`;
-    lines.push(`  ${w.id.padEnd(12)} ${num(w.n).padStart(9)} responses  ${nps}${w.asOf ? `  (as of ${w.asOf})` : ''}`);
+    const f = w.figures;
+    const nps = f === null ? 'no responses' : `NPS ${f.nps >= 0 ? '+' : ''}${f.nps.toFixed(1)} [${f.ci95[0].toFixed(1)}, ${f.ci95[1].toFixed(1)}]`;
+    const change = w.change ? `  ${w.change.words}` : '';
+    lines.push(`  ${w.id.padEnd(12)} ${num(f?.n ?? 0).padStart(9)} responses  ${nps}${change}${w.asOf ? `  (as of ${w.asOf})` : ''}`);
   }
   return lines.join('\n');
 }

@@ -1,10 +1,11 @@
 /**
- * The whole pipeline: ingest -> validate -> aggregate -> the page model.
+ * The whole pipeline: ingest -> validate -> collect -> analyse -> the page model.
  * No Astro here; the CLI and the tests call it.
  */
 import { ingestProgram, type IngestResult } from './ingest/ingest-program.ts';
-import { WaveAccumulator } from './model/wave-accumulator.ts';
-import { buildModel } from './model/build-model.ts';
+import { Collector } from './analysis/collector.ts';
+import { buildModel } from './analysis/build-model.ts';
+import { loadProgram } from './config/load-program.ts';
 import type { SiteModel } from './model/types.ts';
 import type { RowIssue } from './ingest/report.ts';
 
@@ -20,12 +21,15 @@ export interface RunResult {
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
-  const acc = new WaveAccumulator();
+  // The collector needs the settings before the first response streams past.
+  const program = await loadProgram(opts.dataDir);
+  const collector = new Collector(program.settings);
   const ingest = await ingestProgram({
     dataDir: opts.dataDir,
-    onResponse: acc.add,
+    program,
+    onResponse: collector.add,
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return { model: buildModel(ingest, acc), ingest };
+  return { model: buildModel(ingest, collector), ingest };
 }

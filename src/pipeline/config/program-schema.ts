@@ -138,6 +138,27 @@ const CsvSettings = z
   })
   .prefault({});
 
+const Share = z.number().min(0).max(1);
+
+const FinanceSettings = z
+  .strictObject({
+    /** Share of an account's ARR at risk, by the account's category. */
+    at_risk: z.strictObject({ detractor: Share.default(0.3), passive: Share.default(0.1), promoter: Share.default(0) }).prefault({}),
+    /** Share of an account's ARR that could be added (expansion, referrals), by category. */
+    growth: z.strictObject({ detractor: Share.default(0), passive: Share.default(0.03), promoter: Share.default(0.1) }).prefault({}),
+    /** Upper bounds of the ARR bands for "NPS by ARR band", ascending. */
+    arr_bands: z.array(z.number().positive()).default([25_000, 100_000, 250_000]),
+  })
+  .prefault({});
+
+const MetricSetting = z.strictObject({
+  label: z.string().min(1).optional(),
+  /** Financial metrics sit with revenue; the others with operations. Default: financial when the unit is the currency. */
+  kind: z.enum(['operational', 'financial']).optional(),
+  /** Whether a rise is good news (tickets, incidents: false). */
+  higher_is_better: z.boolean().optional(),
+});
+
 export const ProgramSettings = z.strictObject({
   program: z
     .strictObject({
@@ -172,6 +193,13 @@ export const ProgramSettings = z.strictObject({
   account_weighting: z.enum(['equal', 'role']).default('equal'),
   alerts: z.record(identifier, AlertRule).prefault(DEFAULT_ALERTS),
   benchmarks: z.array(Benchmark).default([]),
+  /**
+   * Themes found in comments when responses carry no `themes` column: theme -> keywords
+   * (case-insensitive, whole words; a keyword ending in * matches any ending).
+   */
+  themes: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+  finance: FinanceSettings,
+  metrics: z.record(z.string().min(1), MetricSetting).default({}),
   columns: ColumnMappings,
   csv: CsvSettings,
 });

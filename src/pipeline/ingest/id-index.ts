@@ -76,6 +76,14 @@ export class IdIndex {
     return undefined;
   }
 
+  /** Visits every id with its value, in insertion order. */
+  forEach(visit: (id: string, value: number) => void): void {
+    for (let e = 0; e < this.size; e++) {
+      const at = this.start[e]!;
+      visit(String.fromCharCode(...this.arena.subarray(at, at + this.length[e]!)), this.values[e]!);
+    }
+  }
+
   private growEntries(): void {
     const n = this.start.length * 2;
     this.start = grown(this.start, n);

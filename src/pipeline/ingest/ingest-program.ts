@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadProgram } from '../config/load-program.ts';
+import { loadProgram, type LoadedProgram } from '../config/load-program.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { readTable, type ReadTableOptions, type RowContext } from './read-table.ts';
 import { totalsOf, StructuralError, type FileReport, type IngestReport, type Notice, type RowIssue, type StructuralIssue } from './report.ts';
@@ -24,6 +24,8 @@ import type { RowSchema } from './values.ts';
 
 export interface IngestOptions {
   dataDir: string;
+  /** program.yml, when the caller has read it already. */
+  program?: LoadedProgram;
   onResponse: (r: IngestedResponse) => void;
   onRejected?: (issues: RowIssue[]) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
@@ -106,7 +108,7 @@ function pickSegments(row: Record<string, unknown>, columns: string[]): Segments
 
 export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> {
   const { dataDir } = opts;
-  const loaded = await loadProgram(dataDir);
+  const loaded = opts.program ?? (await loadProgram(dataDir));
   const settings = loaded.settings;
   const structural: StructuralIssue[] = [...loaded.problems];
   const notices: Notice[] = [...loaded.notices];

@@ -1,29 +1,210 @@
 /**
- * The model of a wave that pages read: plain, serialisable data with no identities.
- * Nothing in here may name or point at a confidential respondent; the pipeline builds it
- * from aggregates, and per-response data enters it only through `toPublicResponse`
- * (added with the pages that need it).
+ * The model of a program that pages and exports read: plain, serialisable data.
+ *
+ * Confidentiality by construction: nothing here names or points at a confidential
+ * respondent. It holds aggregates (histograms, counts, shares) and, for verbatims, the
+ * words of identified respondents only. Figures for groups under the minimum group size
+ * are absent, not hidden: a `Suppressed` entry has no fields that could carry them.
  */
 import type { Histogram } from './histogram.ts';
 import type { IngestReport } from '../ingest/report.ts';
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
-export interface WaveSummary {
+/** Every score statistic of one group, from its histogram. */
+export interface ScoreFigures {
+  n: number;
+  histogram: Histogram;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  promoterShare: number;
+  passiveShare: number;
+  detractorShare: number;
+  /** −100…100 */
+  nps: number;
+  /** 95% adjusted-Wald interval. */
+  ci95: [number, number];
+  mean: number;
+}
+
+/** A comparison between two groups or two waves, with the test's verdict. */
+export interface Comparison {
+  /** What it is compared with (a wave id, "rest", "identified"). */
+  against: string;
+  /** Difference in NPS points (this − other). */
+  delta: number;
+  ci95: [number, number];
+  p: number;
+  /** True only when the 95% interval of the difference excludes zero. */
+  significant: boolean;
+  /** Plain words: "up 6 points, a significant rise" / "within noise". */
+  words: string;
+}
+
+export interface MeanComparison {
+  against: string;
+  delta: number;
+  ci95: [number, number];
+  p: number;
+  significant: boolean;
+}
+
+export interface Suppressed {
+  suppressed: true;
+  /** Why: the group is small, or its figures would let a reader work out a small one. */
+  reason: 'small' | 'complementary';
+  /** "fewer than 5 responses" — never the count itself for small groups. */
+  note: string;
+}
+
+export type Shown<T> = { suppressed: false } & T;
+export type MaybeSuppressed<T> = Shown<T> | Suppressed;
+
+export interface SegmentValue {
+  value: string;
+  figures: MaybeSuppressed<
+    ScoreFigures & {
+      /** Against everyone else in the wave. */
+      gap: Comparison | null;
+      /** This group's promoter share over the wave's: > 1 = promoters concentrate here. */
+      promoterLift: number | null;
+    }
+  >;
+}
+
+export interface SegmentDimension {
+  id: string;
+  label: string;
+  values: SegmentValue[];
+}
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  owner: string | null;
+  arr: number | null;
+  renewalDate: string | null;
+  /** Responses this wave (all, confidential included). */
+  responses: number;
+  /** Contacts invited this wave (null without an invitations file). */
+  invited: number | null;
+  /** Distinct contacts who answered over contacts invited. */
+  responseRate: number | null;
+  decisionMakerAnswered: boolean;
+  /**
+   * The roll-up (docs/statistics.md): identified responses, plus confidential ones only when
+   * there are at least the minimum group size of them, weighted as program.yml says.
+   */
+  rollup: {
+    n: number;
+    confidentialExcluded: number;
+    weighting: 'equal' | 'role';
+    nps: number | null;
+    ci95: [number, number] | null;
+    mean: number | null;
+    category: Category | null;
+  };
+}
+
+export type Category = 'promoter' | 'passive' | 'detractor';
+
+export interface Portfolio {
+  npsByArrBand: { band: string; accounts: number; figures: MaybeSuppressed<ScoreFigures> }[];
+  /** ARR of accounts by their roll-up category ("none": no usable response). */
+  arrByCategory: Record<Category | 'none', { accounts: number; arr: number }>;
+}
+
+export interface CohortFigures {
+  /** Share of respondents who chose confidentiality. */
+  confidentialShare: number | null;
+  /** The same among respondents never invited (nor answering) in an earlier wave. */
+  newRespondents: number;
+  newConfidentialShare: number | null;
+  confidential: MaybeSuppressed<ScoreFigures>;
+  identified: MaybeSuppressed<ScoreFigures>;
+  /** Confidential against identified, when both are shown. */
+  npsGap: Comparison | null;
+  meanGap: MeanComparison | null;
+  /** From the previous wave: each cohort's contacts, who answered again, and how their mean moved. */
+  transitions: {
+    from: string;
+    cohort: 'confidential' | 'identified';
+    respondents: number;
+    figures: MaybeSuppressed<{ answeredAgain: number; meanBefore: number; meanAfter: number; change: number }>;
+  }[];
+}
+
+export interface Verbatim {
+  text: string;
+  score: number;
+  category: Category;
+  account: string | null;
+  role: string | null;
+}
+
+export interface ThemeFigures {
+  theme: string;
+  mentions: number;
+  byCategory: Record<Category, number>;
+  /** Detractor and passive mentions: what customers ask to improve. */
+  improvementMentions: number;
+  /** Share of detractors mentioning it over share of promoters mentioning it. */
+  detractorLift: number | null;
+  /** A few identified respondents' comments, chosen by a stable hash of the response. */
+  verbatims: Verbatim[];
+}
+
+export interface ThemesSummary {
+  source: 'column' | 'keywords' | 'none';
+  commentShare: number;
+  comments: number;
+  themes: ThemeFigures[];
+}
+
+export interface MetricChange {
+  metric: string;
+  label: string;
+  kind: 'operational' | 'financial';
+  unit: string | null;
+  period: string;
+  value: number | null;
+  priorPeriod: string | null;
+  prior: number | null;
+  change: number | null;
+  changeShare: number | null;
+  higherIsBetter: boolean | null;
+}
+
+export interface FinanceSummary {
+  currency: string;
+  assumptions: { atRisk: Record<Category, number>; growth: Record<Category, number> };
+  revenueAtRisk: number;
+  potentialGrowth: number;
+  /** ARR of accounts with a roll-up category (the base the two figures above come from). */
+  ratedArr: number;
+}
+
+export interface WaveModel {
   id: string;
   label: string;
   /** The date time-dependent figures use: program.yml's as_of, else the last response date. */
   asOf: string | null;
-  histogram: Histogram;
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  nps: number | null;
-  mean: number | null;
-  /** Contacts invited (null without an invitations file for the wave). */
+  period: string;
+  /** All responses of the wave. A wave is never suppressed: it is the survey itself. */
+  figures: ScoreFigures | null;
+  /** Against the previous wave. */
+  change: Comparison | null;
   invited: number | null;
+  responseRate: number | null;
   confidential: number;
+  segments: SegmentDimension[];
+  accounts: AccountSummary[];
+  portfolio: Portfolio;
+  cohorts: CohortFigures;
+  themes: ThemesSummary;
+  finance: FinanceSummary;
+  metrics: MetricChange[];
 }
 
 export interface SiteModel {
@@ -33,7 +214,9 @@ export interface SiteModel {
     company: string;
     currency: string;
     minGroupSize: number;
+    signatory: { name: string; title: string | null; email: string | null } | null;
   };
-  waves: WaveSummary[];
+  benchmarks: { name: string; nps: number; kind: string; source: string | null; year: number | null }[];
+  waves: WaveModel[];
   ingest: IngestReport;
 }

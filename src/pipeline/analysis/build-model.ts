@@ -1,0 +1,345 @@
+/**
+ * Turns the collected aggregates into the model pages read: figures with intervals,
+ * comparisons with their verdicts, and suppression applied (a suppressed group's entry
+ * carries no figures at all). Methods: docs/statistics.md.
+ */
+import { emptyHistogram, mergeHistograms, type Histogram } from '../model/histogram.ts';
+import { npsEstimate } from '../stats/nps.ts';
+import { suppressPartition } from '../stats/suppression.ts';
+import { IdIndex } from '../ingest/id-index.ts';
+import { naturalCompare } from '../util/compare.ts';
+import { categoryOf, compare, compareMeans, figuresOf } from './figures.ts';
+import type { Collector, WaveState, Weighted } from './collector.ts';
+import type { IngestResult } from '../ingest/ingest-program.ts';
+import type {
+  AccountSummary,
+  CohortFigures,
+  FinanceSummary,
+  MaybeSuppressed,
+  MetricChange,
+  Portfolio,
+  ScoreFigures,
+  SegmentDimension,
+  SiteModel,
+  Suppressed,
+  ThemesSummary,
+  WaveModel,
+} from '../model/types.ts';
+import { MODEL_VERSION } from '../model/types.ts';
+
+function suppressed(reason: 'small' | 'complementary', min: number): Suppressed {
+  return {
+    suppressed: true,
+    reason,
+    note: reason === 'small' ? `fewer than ${min} responses` : `hidden so that a smaller group cannot be worked out from the total`,
+  };
+}
+
+/** Figures for each group of a partition, with small and complementary suppression. */
+function partition<K extends string>(groups: { key: K; histogram: Histogram }[], min: number): Map<K, MaybeSuppressed<ScoreFigures>> {
+  const sizes = groups.map((g) => ({ key: g.key, n: g.histogram.reduce((a, b) => a + b, 0) }));
+  const hidden = suppressPartition(sizes, min);
+  const out = new Map<K, MaybeSuppressed<ScoreFigures>>();
+  for (const g of groups) {
+    const reason = hidden.get(g.key);
+    const f = figuresOf(g.histogram);
+    out.set(g.key, reason !== undefined || f === null ? suppressed(reason ?? 'small', min) : { suppressed: false, ...f });
+  }
+  return out;
+}
+
+function segments(ingest: IngestResult, w: WaveState, total: Histogram, min: number): SegmentDimension[] {
+  const overall = figuresOf(total);
+  return ingest.settings.segments.map((s) => {
+    const values = [...(w.segments.get(s.id) ?? new Map<string, Histogram>())].sort(([a], [b]) => naturalCompare(a, b));
+    const figures = partition(values.map(([key, histogram]) => ({ key, histogram })), min);
+    return {
+      id: s.id,
+      label: s.label ?? s.id,
+      values: values.map(([value, h]) => {
+        const f = figures.get(value)!;
+        if (f.suppressed) return { value, figures: f };
+        const rest = total.map((c, i) => c - (h[i] ?? 0));
+        return {
+          value,
+          figures: {
+            ...f,
+            gap: compare(h, rest, 'rest', 'gap'),
+            promoterLift: overall && overall.promoterShare > 0 ? f.promoterShare / overall.promoterShare : null,
+          },
+        };
+      }),
+    };
+  });
+}
+
+/** An account's roll-up: identified answers, plus confidential ones when there are enough of them. */
+function rollup(identified: Weighted, confidential: Weighted, min: number, weighting: 'equal' | 'role'): AccountSummary['rollup'] {
+  const useConfidential = confidential.n >= min;
+  const t = useConfidential
+    ? { n: identified.n + confidential.n, w: identified.w + confidential.w, w2: identified.w2 + confidential.w2, promoters: identified.promoters + confidential.promoters, detractors: identified.detractors + confidential.detractors, scoreSum: identified.scoreSum + confidential.scoreSum }
+    : identified;
+  const confidentialExcluded = useConfidential ? 0 : confidential.n;
+  if (t.n === 0 || t.w === 0) return { n: 0, confidentialExcluded, weighting, nps: null, ci95: null, mean: null, category: null };
+  // Weighted shares; the interval uses Kish's effective sample size (Σw)² / Σw².
+  const nEff = (t.w * t.w) / t.w2;
+  const p = t.promoters / t.w;
+  const d = t.detractors / t.w;
+  const e = npsEstimate(p * nEff, d * nEff, nEff)!;
+  const mean = t.scoreSum / t.w;
+  return { n: t.n, confidentialExcluded, weighting, nps: (p - d) * 100, ci95: e.ci95, mean, category: categoryOf(mean) };
+}
+
+function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: number): AccountSummary[] {
+  const invited = new Map<string, Set<string>>();
+  let hasInvitations = false;
+  for (const inv of ingest.invitations) {
+    if (inv.wave !== waveId) continue;
+    hasInvitations = true;
+    if (inv.accountId === undefined) continue;
+    let s = invited.get(inv.accountId);
+    if (s === undefined) invited.set(inv.accountId, (s = new Set()));
+    s.add(inv.contactId);
+  }
+  const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);
+  return [...ids].sort(naturalCompare).map((id) => {
+    const a = ingest.accounts.get(id);
+    const state = w.accounts.get(id);
+    const inv = hasInvitations ? (invited.get(id)?.size ?? 0) : null;
+    const respondents = state?.contacts.size ?? 0;
+    const r = state ? rollup(state.identified, state.confidential, min, ingest.settings.account_weighting) : rollup(zero(), zero(), min, ingest.settings.account_weighting);
+    return {
+      id,
+      name: a?.name ?? id,
+      owner: a?.owner ?? null,
+      arr: a?.arr ?? null,
+      renewalDate: a?.renewalDate ?? null,
+      responses: (state?.identified.n ?? 0) + (state?.confidential.n ?? 0),
+      invited: inv,
+      responseRate: inv ? respondents / inv : null,
+      decisionMakerAnswered: (state?.identified.decisionMaker ?? false) || ((state?.confidential.n ?? 0) >= min && (state?.confidential.decisionMaker ?? false)),
+      rollup: r,
+    };
+  });
+}
+
+const zero = (): Weighted => ({ n: 0, w: 0, w2: 0, promoters: 0, detractors: 0, scoreSum: 0, decisionMaker: false });
+
+function bandLabel(bounds: number[], i: number, currency: string): string {
+  const fmt = (v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  if (i === 0) return `under ${fmt(bounds[0]!)}`;
+  if (i === bounds.length) return `${fmt(bounds[i - 1]!)} and over`;
+  return `${fmt(bounds[i - 1]!)} to ${fmt(bounds[i]!)}`;
+}
+
+function portfolio(ingest: IngestResult, w: WaveState, list: AccountSummary[], min: number): Portfolio {
+  const bounds = [...ingest.settings.finance.arr_bands].sort((a, b) => a - b);
+  const labels = [...bounds.map((_, i) => bandLabel(bounds, i, ingest.settings.currency)), bandLabel(bounds, bounds.length, ingest.settings.currency), 'ARR not known'];
+  const hists = labels.map(() => emptyHistogram());
+  const counts = labels.map(() => 0);
+  for (const [id, state] of w.accounts) {
+    const arr = ingest.accounts.get(id)?.arr;
+    const i = arr === undefined ? labels.length - 1 : bounds.findIndex((b) => arr < b) === -1 ? bounds.length : bounds.findIndex((b) => arr < b);
+    hists[i] = mergeHistograms(hists[i]!, state.histogram);
+    counts[i]!++;
+  }
+  hists[labels.length - 1] = mergeHistograms(hists[labels.length - 1]!, w.noAccount);
+  const present = labels.map((band, i) => ({ key: band, histogram: hists[i]!, accounts: counts[i]! })).filter((b) => b.histogram.some((c) => c > 0));
+  const figures = partition(present, min);
+  const arrByCategory: Portfolio['arrByCategory'] = { promoter: { accounts: 0, arr: 0 }, passive: { accounts: 0, arr: 0 }, detractor: { accounts: 0, arr: 0 }, none: { accounts: 0, arr: 0 } };
+  for (const a of list) {
+    const slot = arrByCategory[a.rollup.category ?? 'none'];
+    slot.accounts++;
+    slot.arr += a.arr ?? 0;
+  }
+  return { npsByArrBand: present.map((b) => ({ band: b.key, accounts: b.accounts, figures: figures.get(b.key)! })), arrByCategory };
+}
+
+function finance(ingest: IngestResult, list: AccountSummary[]): FinanceSummary {
+  const f = ingest.settings.finance;
+  let atRisk = 0;
+  let growth = 0;
+  let rated = 0;
+  for (const a of list) {
+    if (a.rollup.category === null || a.arr === null) continue;
+    rated += a.arr;
+    atRisk += a.arr * f.at_risk[a.rollup.category];
+    growth += a.arr * f.growth[a.rollup.category];
+  }
+  return { currency: ingest.settings.currency, assumptions: { atRisk: { ...f.at_risk }, growth: { ...f.growth } }, revenueAtRisk: atRisk, potentialGrowth: growth, ratedArr: rated };
+}
+
+/** Company-level metrics (no account, no segment) for the wave's period against the one before. */
+function metrics(ingest: IngestResult, period: string): MetricChange[] {
+  const byMetric = new Map<string, { period: string; value: number; unit: string | undefined }[]>();
+  for (const m of ingest.metrics) {
+    if (m.accountId !== undefined || Object.values(m.segments).some((v) => v !== undefined)) continue;
+    let list = byMetric.get(m.metric);
+    if (list === undefined) byMetric.set(m.metric, (list = []));
+    list.push({ period: m.period, value: m.value, unit: m.unit });
+  }
+  const s = ingest.settings;
+  return [...byMetric].sort(([a], [b]) => naturalCompare(a, b)).map(([metric, rows]) => {
+    rows.sort((a, b) => naturalCompare(a.period, b.period));
+    const at = rows.findIndex((r) => r.period === period);
+    const current = at >= 0 ? rows[at]! : null;
+    const prior = at > 0 ? rows[at - 1]! : at < 0 ? ([...rows].reverse().find((r) => naturalCompare(r.period, period) < 0) ?? null) : null;
+    const unit = current?.unit ?? rows[0]?.unit ?? null;
+    const setting = s.metrics[metric];
+    const change = current && prior ? current.value - prior.value : null;
+    return {
+      metric,
+      label: setting?.label ?? metric.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+      kind: setting?.kind ?? (unit === s.currency ? 'financial' : 'operational'),
+      unit,
+      period,
+      value: current?.value ?? null,
+      priorPeriod: prior?.period ?? null,
+      prior: prior?.value ?? null,
+      change,
+      changeShare: change !== null && prior && prior.value !== 0 ? change / Math.abs(prior.value) : null,
+      higherIsBetter: setting?.higher_is_better ?? null,
+    };
+  });
+}
+
+function themes(ingest: IngestResult, w: WaveState, total: Histogram): ThemesSummary {
+  const n = total.reduce((a, b) => a + b, 0);
+  const promoters = (total[9] ?? 0) + (total[10] ?? 0);
+  let detractors = 0;
+  for (let s = 0; s <= 6; s++) detractors += total[s] ?? 0;
+  const roles = ingest.settings.roles;
+  const list = [...w.themes].map(([theme, t]) => {
+    const [d, pa, p] = t.byCategory;
+    const verbatims = t.candidates
+      .filter((c) => c.contactId === undefined || !ingest.confidentialContacts.has(c.contactId))
+      .slice(0, 3)
+      .map((c) => ({
+        text: c.text,
+        score: c.score,
+        category: categoryOf(c.score),
+        account: c.accountId === undefined ? null : (ingest.accounts.get(c.accountId)?.name ?? null),
+        role: c.roleId === undefined ? null : (roles[c.roleId]?.label ?? null),
+      }));
+    return {
+      theme,
+      mentions: d + pa + p,
+      byCategory: { detractor: d, passive: pa, promoter: p },
+      improvementMentions: d + pa,
+      detractorLift: detractors > 0 && promoters > 0 && p > 0 ? d / detractors / (p / promoters) : null,
+      verbatims,
+    };
+  });
+  list.sort((a, b) => b.improvementMentions - a.improvementMentions || b.mentions - a.mentions || naturalCompare(a.theme, b.theme));
+  return {
+    source: w.themesFromColumn > 0 ? 'column' : Object.keys(ingest.settings.themes).length > 0 ? 'keywords' : 'none',
+    comments: w.comments,
+    commentShare: n > 0 ? w.comments / n : 0,
+    themes: list,
+  };
+}
+
+function cohorts(ingest: IngestResult, c: Collector, index: number, seenBefore: IdIndex, min: number): CohortFigures {
+  const w = c.waveState(index);
+  const n = w.histogram.reduce((a, b) => a + b, 0);
+  const split = partition(
+    [
+      { key: 'confidential' as const, histogram: w.confidentialHistogram },
+      { key: 'identified' as const, histogram: w.identifiedHistogram },
+    ],
+    min,
+  );
+  const conf = split.get('confidential')!;
+  const ident = split.get('identified')!;
+  let fresh = 0;
+  let freshConfidential = 0;
+  w.respondents.forEach((id, v) => {
+    if (seenBefore.has(id)) return;
+    fresh++;
+    freshConfidential += v & 1;
+  });
+  const transitions: CohortFigures['transitions'] = [];
+  const prev = index > 0 ? c.waves[index - 1] : undefined;
+  if (prev) {
+    const from = ingest.waves[index - 1]!.id;
+    for (const cohort of ['confidential', 'identified'] as const) {
+      let respondents = 0;
+      let again = 0;
+      let before = 0;
+      let after = 0;
+      prev.respondents.forEach((id, v) => {
+        if ((v & 1) !== (cohort === 'confidential' ? 1 : 0)) return;
+        respondents++;
+        const now = w.respondents.get(id);
+        if (now === undefined) return;
+        again++;
+        before += v >> 1;
+        after += now >> 1;
+      });
+      transitions.push({
+        from,
+        cohort,
+        respondents,
+        figures: again < min ? suppressed('small', min) : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
+      });
+    }
+  }
+  return {
+    confidentialShare: n > 0 ? w.confidential / n : null,
+    newRespondents: fresh,
+    newConfidentialShare: fresh > 0 && fresh >= min ? freshConfidential / fresh : null,
+    confidential: conf,
+    identified: ident,
+    npsGap: !conf.suppressed && !ident.suppressed ? compare(w.confidentialHistogram, w.identifiedHistogram, 'identified', 'gap') : null,
+    meanGap: !conf.suppressed && !ident.suppressed ? compareMeans(w.confidentialHistogram, w.identifiedHistogram, 'identified') : null,
+    transitions,
+  };
+}
+
+export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
+  const s = ingest.settings;
+  const min = s.min_group_size;
+  const seenBefore = new IdIndex();
+  const waves: WaveModel[] = ingest.waves.map((wave, i) => {
+    const w = c.waveState(i);
+    const invited = ingest.invitations.filter((inv) => inv.wave === wave.id);
+    const n = w.histogram.reduce((a, b) => a + b, 0);
+    const prev = i > 0 ? c.waves[i - 1] : undefined;
+    const list = accounts(ingest, w, wave.id, min);
+    const cohortFigures = cohorts(ingest, c, i, seenBefore, min);
+    // Who was included before the next wave: this wave's invitees and respondents.
+    for (const inv of invited) seenBefore.set(inv.contactId, 1);
+    w.respondents.forEach((id) => seenBefore.set(id, 1));
+    return {
+      id: wave.id,
+      label: wave.label,
+      asOf: wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null,
+      period: wave.period,
+      figures: figuresOf(w.histogram),
+      change: prev ? compare(w.histogram, prev.histogram, ingest.waves[i - 1]!.id, 'change') : null,
+      invited: invited.length > 0 ? invited.length : null,
+      responseRate: invited.length > 0 ? n / invited.length : null,
+      confidential: w.confidential,
+      segments: segments(ingest, w, w.histogram, min),
+      accounts: list,
+      portfolio: portfolio(ingest, w, list, min),
+      cohorts: cohortFigures,
+      themes: themes(ingest, w, w.histogram),
+      finance: finance(ingest, list),
+      metrics: metrics(ingest, wave.period),
+    };
+  });
+  return {
+    version: MODEL_VERSION,
+    program: {
+      name: s.program.name,
+      company: s.program.company,
+      currency: s.currency,
+      minGroupSize: min,
+      signatory: s.program.signatory ? { name: s.program.signatory.name, title: s.program.signatory.title ?? null, email: s.program.signatory.email ?? null } : null,
+    },
+    benchmarks: s.benchmarks.map((b) => ({ name: b.name, nps: b.nps, kind: b.kind, source: b.source ?? null, year: b.year ?? null })),
+    waves,
+    ingest: ingest.report,
+  };
+}

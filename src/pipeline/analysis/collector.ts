@@ -1,0 +1,174 @@
+/**
+ * Folds the stream of valid responses into everything the analysis needs, keeping per
+ * response only what a figure cannot be computed without: histograms per wave, segment
+ * value, account and cohort; each respondent's score per wave (typed arrays, for cohort
+ * movements between waves); and a handful of verbatim candidates per theme.
+ */
+import { addScore, emptyHistogram, type Histogram } from '../model/histogram.ts';
+import { IdIndex } from '../ingest/id-index.ts';
+import type { IngestedResponse } from '../ingest/entities.ts';
+import type { ProgramSettings } from '../config/program-schema.ts';
+import { themeMatcher } from './themes.ts';
+
+export const NOT_KNOWN = 'Not known';
+/** Verbatim candidates kept per theme and wave, before confidential contacts are removed. */
+const CANDIDATES = 8;
+
+/** Weighted tallies for an account's roll-up. */
+export interface Weighted {
+  n: number;
+  w: number;
+  w2: number;
+  promoters: number;
+  detractors: number;
+  scoreSum: number;
+  decisionMaker: boolean;
+}
+
+const emptyWeighted = (): Weighted => ({ n: 0, w: 0, w2: 0, promoters: 0, detractors: 0, scoreSum: 0, decisionMaker: false });
+
+export interface AccountState {
+  histogram: Histogram;
+  identified: Weighted;
+  confidential: Weighted;
+  contacts: Set<string>;
+}
+
+export interface VerbatimCandidate {
+  key: number;
+  text: string;
+  score: number;
+  contactId: string | undefined;
+  accountId: string | undefined;
+  roleId: string | undefined;
+}
+
+export interface ThemeState {
+  byCategory: [number, number, number]; // detractor, passive, promoter
+  candidates: VerbatimCandidate[];
+}
+
+export interface WaveState {
+  histogram: Histogram;
+  confidential: number;
+  comments: number;
+  confidentialHistogram: Histogram;
+  identifiedHistogram: Histogram;
+  /** dimension id -> value -> histogram */
+  segments: Map<string, Map<string, Histogram>>;
+  accounts: Map<string, AccountState>;
+  noAccount: Histogram;
+  /** contact id -> score * 2 + confidential */
+  respondents: IdIndex;
+  themes: Map<string, ThemeState>;
+  themesFromColumn: number;
+  themesFromKeywords: number;
+}
+
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export class Collector {
+  readonly waves: WaveState[] = [];
+  private readonly settings: ProgramSettings;
+  private readonly matchThemes: (comment: string) => string[];
+  private readonly roleWeight: (roleId: string | undefined) => number;
+  private readonly decisionMakerRoles: Set<string>;
+
+  constructor(settings: ProgramSettings) {
+    this.settings = settings;
+    this.matchThemes = themeMatcher(settings.themes);
+    const byRole = settings.account_weighting === 'role';
+    this.roleWeight = (roleId) => (byRole && roleId !== undefined ? (settings.roles[roleId]?.weight ?? 1) : 1);
+    this.decisionMakerRoles = new Set(Object.entries(settings.roles).filter(([, r]) => r.decision_maker).map(([id]) => id));
+  }
+
+  /** The state of wave `index`, created empty when no response of it was valid. */
+  waveState(index: number): WaveState {
+    let w = this.waves[index];
+    if (w === undefined) {
+      w = {
+        histogram: emptyHistogram(),
+        confidential: 0,
+        comments: 0,
+        confidentialHistogram: emptyHistogram(),
+        identifiedHistogram: emptyHistogram(),
+        segments: new Map(this.settings.segments.map((s) => [s.id, new Map()])),
+        accounts: new Map(),
+        noAccount: emptyHistogram(),
+        respondents: new IdIndex(),
+        themes: new Map(),
+        themesFromColumn: 0,
+        themesFromKeywords: 0,
+      };
+      this.waves[index] = w;
+    }
+    return w;
+  }
+
+  add = (r: IngestedResponse): void => {
+    const w = this.waveState(r.waveIndex);
+    const score = r.score;
+    addScore(w.histogram, score);
+    addScore(r.confidential ? w.confidentialHistogram : w.identifiedHistogram, score);
+    if (r.confidential) w.confidential++;
+
+    for (const [dim, values] of w.segments) {
+      const value = r.segments[dim] ?? NOT_KNOWN;
+      let h = values.get(value);
+      if (h === undefined) values.set(value, (h = emptyHistogram()));
+      addScore(h, score);
+    }
+
+    if (r.accountId === undefined) addScore(w.noAccount, score);
+    else {
+      let a = w.accounts.get(r.accountId);
+      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), identified: emptyWeighted(), confidential: emptyWeighted(), contacts: new Set() }));
+      addScore(a.histogram, score);
+      const t = r.confidential ? a.confidential : a.identified;
+      const weight = this.roleWeight(r.roleId);
+      t.n++;
+      t.w += weight;
+      t.w2 += weight * weight;
+      t.scoreSum += weight * score;
+      if (score >= 9) t.promoters += weight;
+      else if (score <= 6) t.detractors += weight;
+      if (r.roleId !== undefined && this.decisionMakerRoles.has(r.roleId)) t.decisionMaker = true;
+      if (r.contactId !== undefined) a.contacts.add(r.contactId);
+    }
+
+    if (r.contactId !== undefined) w.respondents.set(r.contactId, score * 2 + (r.confidential ? 1 : 0));
+
+    const hasComment = r.comment !== undefined && r.comment.trim() !== '';
+    if (hasComment) w.comments++;
+    let themes: readonly string[] = r.themes;
+    if (themes.length > 0) w.themesFromColumn++;
+    else if (hasComment) {
+      themes = this.matchThemes(r.comment!);
+      if (themes.length > 0) w.themesFromKeywords++;
+    }
+    if (themes.length === 0) return;
+    const cat = score >= 9 ? 2 : score >= 7 ? 1 : 0;
+    const candidate = !r.confidential && hasComment && r.comment!.trim().length >= 20 && r.comment!.length <= 600;
+    const key = candidate ? hashOf(r.responseId) : 0;
+    for (const theme of themes) {
+      let t = w.themes.get(theme);
+      if (t === undefined) w.themes.set(theme, (t = { byCategory: [0, 0, 0], candidates: [] }));
+      t.byCategory[cat]++;
+      if (candidate) keepSmallest(t.candidates, { key, text: r.comment!, score, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId });
+    }
+  };
+}
+
+/** Keeps the CANDIDATES entries with the smallest keys (ties by text), sorted. */
+function keepSmallest(list: VerbatimCandidate[], c: VerbatimCandidate): void {
+  const before = (a: VerbatimCandidate, b: VerbatimCandidate) => a.key < b.key || (a.key === b.key && a.text < b.text);
+  if (list.length === CANDIDATES && !before(c, list[list.length - 1]!)) return;
+  let i = list.length;
+  while (i > 0 && before(c, list[i - 1]!)) i--;
+  list.splice(i, 0, c);
+  if (list.length > CANDIDATES) list.pop();
+}

@@ -1,0 +1,60 @@
+/** Score figures and comparisons in the model's shape, from histograms. */
+import { summarise, type Histogram } from '../model/histogram.ts';
+import { npsDifference, npsEstimate } from '../stats/nps.ts';
+import { meanDifference, meanOf } from '../stats/mean.ts';
+import type { Comparison, MeanComparison, ScoreFigures } from '../model/types.ts';
+
+export function figuresOf(h: Histogram): ScoreFigures | null {
+  const s = summarise(h);
+  const e = npsEstimate(s.promoters, s.detractors, s.n);
+  if (e === null || s.mean === null) return null;
+  return {
+    n: s.n,
+    histogram: [...h],
+    promoters: s.promoters,
+    passives: s.passives,
+    detractors: s.detractors,
+    promoterShare: s.promoters / s.n,
+    passiveShare: s.passives / s.n,
+    detractorShare: s.detractors / s.n,
+    nps: e.nps,
+    ci95: e.ci95,
+    mean: s.mean,
+  };
+}
+
+const points = (d: number) => {
+  const r = Math.round(Math.abs(d));
+  return `${r} point${r === 1 ? '' : 's'}`;
+};
+
+/**
+ * Compares `a` with `b` (NPS). `kind` shapes the sentence: a change over time ("up 6 points,
+ * a significant rise") or a gap between groups ("6 points higher, a significant difference").
+ */
+export function compare(a: Histogram, b: Histogram, against: string, kind: 'change' | 'gap'): Comparison | null {
+  const sa = summarise(a);
+  const sb = summarise(b);
+  const ea = npsEstimate(sa.promoters, sa.detractors, sa.n);
+  const eb = npsEstimate(sb.promoters, sb.detractors, sb.n);
+  if (!ea || !eb) return null;
+  const d = npsDifference(ea, eb);
+  const rounded = Math.round(d.delta);
+  let words: string;
+  if (!d.significant) words = rounded === 0 ? 'no change, within noise' : `${kind === 'change' ? (d.delta > 0 ? 'up' : 'down') : d.delta > 0 ? 'higher by' : 'lower by'} ${points(d.delta)}, within noise`;
+  else if (kind === 'change') words = `${d.delta > 0 ? 'up' : 'down'} ${points(d.delta)}, a significant ${d.delta > 0 ? 'rise' : 'fall'}`;
+  else words = `${points(d.delta)} ${d.delta > 0 ? 'higher' : 'lower'}, a significant difference`;
+  return { against, delta: d.delta, ci95: [d.ci95[0], d.ci95[1]], p: d.p, significant: d.significant, words };
+}
+
+export function compareMeans(a: Histogram, b: Histogram, against: string): MeanComparison | null {
+  const ma = meanOf(a);
+  const mb = meanOf(b);
+  if (!ma || !mb) return null;
+  const d = meanDifference(ma, mb);
+  return { against, delta: d.delta, ci95: d.ci95, p: d.p, significant: d.significant };
+}
+
+export function categoryOf(score: number): 'promoter' | 'passive' | 'detractor' {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
