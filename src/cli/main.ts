@@ -2,10 +2,13 @@
  * `npm run check | build | dev`: runs the pipeline once, prints the ingest report, and
  * (for build and dev) hands the model to Astro.
  */
-import { mkdir, rename, rm, writeFile, copyFile } from 'node:fs/promises';
-import { watch } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { runPipeline } from '../pipeline/run.ts';
+import { inputKey } from '../pipeline/cache.ts';
+import { summaryJson, tableCsvs } from '../pipeline/exports/summary.ts';
+import { MODEL_VERSION, type SiteModel } from '../pipeline/model/types.ts';
 import { checkContent } from '../pipeline/content/check-content.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
 import { resolvePaths, projectRoot, type Paths } from './paths.ts';
@@ -17,36 +20,63 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 const show = (p: string) => relative(process.env['INIT_CWD'] ?? process.cwd(), p) || '.';
 
-/** Runs the pipeline and writes the model file; returns false after printing why it failed. */
+/**
+ * The analysed model for the data folder: from the cache when no input changed since it was
+ * made (narrative edits do not touch it), else from a pipeline run, which refills the cache.
+ */
+async function analyse(paths: Paths): Promise<{ model: SiteModel; cached: boolean }> {
+  const dir = dirname(paths.modelFile);
+  const key = (await inputKey(paths.data)).slice(0, 32);
+  const cachedModel = join(dir, `analysis-${key}.json`);
+  const cachedRejects = join(dir, `analysis-${key}-rejected.csv`);
+  if (existsSync(cachedModel) && existsSync(cachedRejects)) {
+    const model = JSON.parse(await readFile(cachedModel, 'utf8')) as SiteModel;
+    if (model.version === MODEL_VERSION) {
+      await copyFile(cachedRejects, join(dir, 'rejected-rows.csv'));
+      return { model, cached: true };
+    }
+  }
+  await mkdir(dir, { recursive: true });
+  const rejected = rejectedRowsWriter(join(dir, 'rejected-rows.csv'));
+  const progress = progressReporter();
+  try {
+    const { model } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update });
+    await rejected.close();
+    // Keep one cached analysis per output folder: the newest.
+    for (const old of (await readdir(dir)).filter((f) => f.startsWith('analysis-'))) await rm(join(dir, old), { force: true });
+    await writeFile(cachedModel, JSON.stringify(model));
+    await copyFile(join(dir, 'rejected-rows.csv'), cachedRejects);
+    return { model, cached: false };
+  } finally {
+    progress.done();
+    await rejected.close();
+  }
+}
+
+/** Checks content, analyses the data, prints the report and writes the model file; false after printing why it failed. */
 async function pipeline(paths: Paths, publishedRejects = true): Promise<boolean> {
   const rejectedPath = join(dirname(paths.modelFile), 'rejected-rows.csv');
-  const rejected = rejectedRowsWriter(rejectedPath);
-  const progress = progressReporter();
   const started = performance.now();
   console.log(`Chorus: reading ${show(paths.data)}`);
+  const content = await checkContent(paths.content);
   try {
-    const content = await checkContent(paths.content);
-    const { model } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update }).catch((e: unknown) => {
+    const { model, cached } = await analyse(paths).catch((e: unknown) => {
       // Report content problems together with the data's, not one run later.
       if (e instanceof StructuralError && content.problems.length > 0) throw new StructuralError([...e.issues, ...content.problems], e.report);
       throw e;
     });
-    if (content.problems.length > 0) throw new StructuralError(content.problems, model.ingest);
-    progress.done();
-    await rejected.close();
+    if (cached) console.log('No data file changed since the last build: reusing its analysis.');
     console.log(formatIngestReport(model.ingest, show(publishedRejects ? join(paths.internalOut, 'exports', 'rejected-rows.csv') : rejectedPath)));
     console.log('');
     console.log(formatWaves(model));
     console.log(`\nContent: ${content.files} file${content.files === 1 ? '' : 's'} checked in ${show(paths.content)}.`);
-    await mkdir(dirname(paths.modelFile), { recursive: true });
+    if (content.problems.length > 0) throw new StructuralError(content.problems);
     const tmp = `${paths.modelFile}.tmp`;
     await writeFile(tmp, JSON.stringify(model));
     await rename(tmp, paths.modelFile);
     console.log(`\nPipeline done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return true;
   } catch (e) {
-    progress.done();
-    await rejected.close();
     if (e instanceof StructuralError) {
       if (e.report) console.error(formatIngestReport(e.report, show(rejectedPath)) + '\n');
       console.error(formatStructuralFailure(e.issues));
@@ -56,15 +86,23 @@ async function pipeline(paths: Paths, publishedRejects = true): Promise<boolean>
   }
 }
 
+/** summary.json, one CSV per table and the rejected rows, into <internal>/exports/. */
+async function writeExports(paths: Paths): Promise<void> {
+  const model = JSON.parse(await readFile(paths.modelFile, 'utf8')) as SiteModel;
+  const dir = join(paths.internalOut, 'exports');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'summary.json'), summaryJson(model));
+  for (const [name, text] of Object.entries(tableCsvs(model))) await writeFile(join(dir, name), text);
+  await copyFile(join(dirname(paths.modelFile), 'rejected-rows.csv'), join(dir, 'rejected-rows.csv'));
+}
+
 async function build(paths: Paths): Promise<number> {
   if (!(await pipeline(paths))) return 1;
   process.env['CHORUS_MODEL_FILE'] = paths.modelFile;
   const { build: astroBuild } = await import('astro');
   await rm(paths.internalOut, { recursive: true, force: true });
   await astroBuild({ root: projectRoot, outDir: paths.internalOut, logLevel: 'warn' });
-  const exportsDir = join(paths.internalOut, 'exports');
-  await mkdir(exportsDir, { recursive: true });
-  await copyFile(join(dirname(paths.modelFile), 'rejected-rows.csv'), join(exportsDir, 'rejected-rows.csv'));
+  await writeExports(paths);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
   return 0;
 }
