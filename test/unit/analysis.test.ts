@@ -1,0 +1,227 @@
+/**
+ * The analysis on small programs whose every figure is worked out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runPipeline } from '../../src/pipeline/run.ts';
+import { summaryJson } from '../../src/pipeline/exports/summary.ts';
+import { tempProgram } from '../helpers/temp-program.ts';
+import type { WaveModel } from '../../src/pipeline/model/types.ts';
+
+const model = async (files: Record<string, string>) => (await runPipeline({ dataDir: tempProgram(files) })).model;
+
+/** Rows `id,score[,extra…]` from a compact list. */
+const rows = (header: string, list: string[]) => [header, ...list].join('\n') + '\n';
+
+describe('wave figures and trend', () => {
+  it('computes counts, shares, NPS, mean and marks only significant changes', async () => {
+    // w1: 10 responses: 5 promoters, 3 passives, 2 detractors: NPS 30, mean (10+10+9+9+9+8+7+7+3+0)/10 = 7.2
+    const w1 = ['a,10', 'b,10', 'c,9', 'd,9', 'e,9', 'f,8', 'g,7', 'h,7', 'i,3', 'j,0'];
+    // w2: 200 responses, 20 promoters, 180 detractors: NPS −80, far below w1 → significant
+    const w2 = Array.from({ length: 200 }, (_, i) => `k${i},${i < 20 ? 10 : 2}`);
+    // w3: 200 responses, 22 promoters, 178 detractors: NPS −78 → within noise
+    const w3 = Array.from({ length: 200 }, (_, i) => `m${i},${i < 22 ? 10 : 2}`);
+    const m = await model({
+      'responses/w1.csv': rows('response_id,score', w1),
+      'responses/w2.csv': rows('response_id,score', w2),
+      'responses/w3.csv': rows('response_id,score', w3),
+    });
+    const [a, b, c] = m.waves as [WaveModel, WaveModel, WaveModel];
+    expect(a.figures).toMatchObject({ n: 10, promoters: 5, passives: 3, detractors: 2, promoterShare: 0.5, detractorShare: 0.2, nps: 30 });
+    expect(a.figures!.mean).toBeCloseTo(7.2, 10);
+    expect(a.figures!.histogram).toEqual([1, 0, 0, 1, 0, 0, 0, 2, 1, 3, 2]);
+    expect(a.change).toBeNull();
+    expect(b.figures!.nps).toBe(-80);
+    expect(b.change).toMatchObject({ against: 'w1', delta: -110, significant: true });
+    expect(b.change!.words).toBe('down 110 points, a significant fall');
+    expect(c.change).toMatchObject({ against: 'w2', significant: false });
+    expect(c.change!.words).toBe('up 2 points, within noise');
+  });
+});
+
+describe('segments', () => {
+  const program = (min: number) => ({
+    'program.yml': `min_group_size: ${min}\nsegments:\n  - id: region\n    label: Region\n`,
+    // EMEA 6 (all promoters), APAC 3 (detractors), NA 8 (4 promoters, 4 passives), no region 1
+    'responses/w1.csv': rows('response_id,score,region', [
+      ...Array.from({ length: 6 }, (_, i) => `e${i},10,EMEA`),
+      ...Array.from({ length: 3 }, (_, i) => `a${i},2,APAC`),
+      ...Array.from({ length: 4 }, (_, i) => `n${i},9,NA`),
+      ...Array.from({ length: 4 }, (_, i) => `p${i},7,NA`),
+      'x,5,',
+    ]),
+  });
+
+  it('shows large groups with gap and lift, and suppresses small ones and their complement', async () => {
+    const m = await model(program(5));
+    const region = m.waves[0]!.segments[0]!;
+    expect(region.label).toBe('Region');
+    const byValue = Object.fromEntries(region.values.map((v) => [v.value, v.figures]));
+    // APAC (3) and "Not known" (1) are small; together 4 < 5, so the smallest shown group (EMEA, 6) goes too.
+    expect(byValue['APAC']).toMatchObject({ suppressed: true, reason: 'small' });
+    expect(byValue['Not known']).toMatchObject({ suppressed: true, reason: 'small' });
+    expect(byValue['EMEA']).toMatchObject({ suppressed: true, reason: 'complementary' });
+    const na = byValue['NA']!;
+    expect(na.suppressed).toBe(false);
+    if (na.suppressed) return;
+    expect(na.nps).toBe(50);
+    // overall: 10 promoters of 18 → share 5/9; NA 4/8 = 0.5 → lift 0.9
+    expect(na.promoterLift).toBeCloseTo(0.9, 10);
+    // rest: 6 promoters, 4 detractors of 10 → NPS 20; NA − rest = 30
+    expect(na.gap!.delta).toBeCloseTo(30, 10);
+    // a suppressed entry carries no figure at all
+    for (const v of region.values) if (v.figures.suppressed) expect(Object.keys(v.figures).sort()).toEqual(['note', 'reason', 'suppressed']);
+  });
+
+  it('shows everything when every group reaches the minimum', async () => {
+    const m = await model(program(1));
+    expect(m.waves[0]!.segments[0]!.values.every((v) => !v.figures.suppressed)).toBe(true);
+  });
+
+  it('never puts a figure for a group under the minimum into the model or summary.json, even by subtraction', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ region: fc.constantFrom('A', 'B', 'C', 'D', ''), score: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 2, max: 8 }),
+        async (answers, min) => {
+          const m = await model({
+            'program.yml': `min_group_size: ${min}\nsegments:\n  - id: region\n`,
+            'responses/w1.csv': rows('response_id,score,region', answers.map((a, i) => `r${i},${a.score},${a.region}`)),
+          });
+          const values = m.waves[0]!.segments[0]!.values;
+          const sizes = new Map<string, number>();
+          for (const a of answers) sizes.set(a.region || 'Not known', (sizes.get(a.region || 'Not known') ?? 0) + 1);
+          let hiddenTotal = 0;
+          for (const v of values) {
+            const n = sizes.get(v.value)!;
+            if (n < min) expect(v.figures.suppressed).toBe(true);
+            if (v.figures.suppressed) hiddenTotal += n;
+            else expect(v.figures.n).toBe(n);
+          }
+          // What subtraction from the wave total reveals is the hidden groups combined: never a small group
+          // (unless the whole wave is smaller than the minimum, and everything is hidden).
+          if (hiddenTotal > 0 && values.some((v) => !v.figures.suppressed)) expect(hiddenTotal).toBeGreaterThanOrEqual(min);
+          const summary = JSON.parse(summaryJson(m));
+          for (const entry of summary.waves[0].segments.region) {
+            if (entry.suppressed) expect(Object.keys(entry).sort()).toEqual(['note', 'suppressed', 'value']);
+            else expect(entry.n).toBeGreaterThanOrEqual(min);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('accounts', () => {
+  const files = {
+    'program.yml': 'account_weighting: role\nroles:\n  decision_maker: { label: Decision maker, weight: 3, decision_maker: true }\n  user: { label: User, weight: 1 }\nfinance:\n  at_risk: { detractor: 0.5, passive: 0.1, promoter: 0 }\n  growth: { detractor: 0, passive: 0, promoter: 0.2 }\n',
+    'accounts.csv': 'account_id,name,arr,owner\nA1,Acme,100000,Ann\nA2,Globex,50000,Bob\nA3,Initech,10000,Ann\n',
+    'contacts.csv': 'contact_id,account_id,name,role\nC1,A1,Dana,decision_maker\nC2,A1,Eli,user\nC3,A1,Fay,user\nC4,A2,Gus,user\nC5,A2,Hal,user\nC6,A3,Ida,user\n',
+    'invitations/w1.csv': 'contact_id\nC1\nC2\nC3\nC4\nC5\nC6\n',
+    // A1: DM 10 (w3), user 2 (w1), user 6 confidential (excluded: 1 < min 5). A2: 7 and 8. A3 invited, silent.
+    'responses/w1.csv': rows('response_id,score,contact_id,confidential', ['r1,10,C1,no', 'r2,2,C2,no', 'r3,6,C3,yes', 'r4,7,C4,no', 'r5,8,C5,no']),
+  };
+
+  it('rolls contacts up with role weights, leaving out a confidential answer that would stand out', async () => {
+    const m = await model(files);
+    const [a1, a2, a3] = m.waves[0]!.accounts;
+    // A1 from C1 (weight 3, promoter) and C2 (weight 1, detractor): NPS = (3 − 1)/4 = +50, mean (30 + 2)/4 = 8
+    expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, responses: 3, invited: 3, responseRate: 1, decisionMakerAnswered: true });
+    expect(a1!.rollup).toMatchObject({ n: 2, confidentialExcluded: 1, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
+    expect(a2!.rollup).toMatchObject({ n: 2, nps: 0, mean: 7.5, category: 'passive' });
+    expect(a2!.decisionMakerAnswered).toBe(false);
+    expect(a3).toMatchObject({ responses: 0, invited: 1, responseRate: 0 });
+    expect(a3!.rollup.category).toBeNull();
+  });
+
+  it('prices revenue at risk and growth from the categories and the stated assumptions', async () => {
+    const w = (await model(files)).waves[0]!;
+    // both rated accounts are passives: at risk 0.1 × 150,000; growth 0
+    expect(w.finance).toMatchObject({ revenueAtRisk: 15000, potentialGrowth: 0, ratedArr: 150000 });
+    expect(w.finance.assumptions.atRisk.detractor).toBe(0.5);
+    expect(w.portfolio.arrByCategory).toEqual({
+      promoter: { accounts: 0, arr: 0 },
+      passive: { accounts: 2, arr: 150000 },
+      detractor: { accounts: 0, arr: 0 },
+      none: { accounts: 1, arr: 10000 },
+    });
+  });
+});
+
+describe('confidentiality cohorts', () => {
+  it('compares the cohorts, counts new respondents and follows each cohort into the next wave', async () => {
+    const contacts = Array.from({ length: 30 }, (_, i) => `C${i}`);
+    // w1: C0–C9 confidential score 4, C10–C19 identified score 9. w2: C0–C5 again (score 6), C10–C19 again (10), C20–C29 new identified (8).
+    const w1 = [...contacts.slice(0, 10).map((c) => `${c}-1,4,${c},yes`), ...contacts.slice(10, 20).map((c) => `${c}-1,9,${c},no`)];
+    const w2 = [...contacts.slice(0, 6).map((c) => `${c}-2,6,${c},yes`), ...contacts.slice(10, 20).map((c) => `${c}-2,10,${c},no`), ...contacts.slice(20).map((c) => `${c}-2,8,${c},no`)];
+    const m = await model({
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential', w1),
+      'responses/w2.csv': rows('response_id,score,contact_id,confidential', w2),
+    });
+    const c1 = m.waves[0]!.cohorts;
+    expect(c1.confidentialShare).toBe(0.5);
+    expect(c1.confidential).toMatchObject({ suppressed: false, n: 10, nps: -100, mean: 4 });
+    expect(c1.identified).toMatchObject({ suppressed: false, n: 10, nps: 100 });
+    expect(c1.npsGap).toMatchObject({ significant: true, delta: -200 });
+    expect(c1.meanGap!.delta).toBe(-5);
+    expect(c1.newRespondents).toBe(20);
+    const c2 = m.waves[1]!.cohorts;
+    expect(c2.newRespondents).toBe(10);
+    expect(c2.newConfidentialShare).toBe(0);
+    expect(c2.transitions).toEqual([
+      { from: 'w1', cohort: 'confidential', respondents: 10, figures: { suppressed: false, answeredAgain: 6, meanBefore: 4, meanAfter: 6, change: 2 } },
+      { from: 'w1', cohort: 'identified', respondents: 10, figures: { suppressed: false, answeredAgain: 10, meanBefore: 9, meanAfter: 10, change: 1 } },
+    ]);
+  });
+
+  it('suppresses a confidential cohort under the minimum, and the identified one with it', async () => {
+    const m = await model({ 'responses/w1.csv': rows('response_id,score,confidential', ['a,9,yes', 'b,9,no', 'c,9,no', 'd,9,no', 'e,9,no', 'f,9,no', 'g,3,no']) });
+    const c = m.waves[0]!.cohorts;
+    expect(c.confidential.suppressed).toBe(true);
+    expect(c.identified.suppressed).toBe(true);
+    expect(c.npsGap).toBeNull();
+  });
+});
+
+describe('themes', () => {
+  it('uses the keyword dictionary when there is no themes column, and picks identified verbatims only', async () => {
+    const m = await model({
+      'program.yml': 'themes:\n  Reporting: [report*, export]\n  Support: [support]\n',
+      'contacts.csv': 'contact_id,name\nC1,Ann\nC2,Bo\nC3,Cy\n',
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential,comment', [
+        'r1,2,C1,no,"The reports are slow to build, every single week."',
+        'r2,3,C2,yes,"Reporting is painful and support never answers us."',
+        'r3,10,C3,no,"Support is quick and friendly, thank you all!"',
+        'r4,9,,no,',
+        'r5,1,,no,"We cannot EXPORT anything to our finance tools."',
+      ]),
+    });
+    const t = m.waves[0]!.themes;
+    expect(t.source).toBe('keywords');
+    expect(t.comments).toBe(4);
+    expect(t.commentShare).toBe(0.8);
+    const reporting = t.themes.find((x) => x.theme === 'Reporting')!;
+    expect(reporting.byCategory).toEqual({ detractor: 3, passive: 0, promoter: 0 });
+    expect(reporting.improvementMentions).toBe(3);
+    expect(reporting.verbatims.map((v) => v.text).sort()).toEqual(['The reports are slow to build, every single week.', 'We cannot EXPORT anything to our finance tools.']);
+    const support = t.themes.find((x) => x.theme === 'Support')!;
+    // 1 of 3 detractors vs 1 of 2 promoters: lift (1/3)/(1/2) = 2/3
+    expect(support.detractorLift).toBeCloseTo(2 / 3, 12);
+    expect(JSON.stringify(m)).not.toContain('painful');
+    expect(t.themes[0]!.theme).toBe('Reporting');
+  });
+});
+
+describe('metrics', () => {
+  it('compares each company-level metric with the period before', async () => {
+    const m = await model({
+      'program.yml': 'currency: EUR\nwaves:\n  - id: w1\n    period: 2026-Q2\nmetrics:\n  tickets: { label: Support tickets, higher_is_better: false }\n',
+      'responses/w1.csv': rows('response_id,score', ['a,9']),
+      'metrics.csv': 'metric,period,value,unit\ntickets,2026-Q1,100,count\ntickets,2026-Q2,120,count\nrenewals,2026-Q2,"€ 5,000",EUR\nrenewals,2025-Q4,4000,EUR\n',
+    });
+    const [renewals, tickets] = m.waves[0]!.metrics;
+    expect(tickets).toMatchObject({ label: 'Support tickets', kind: 'operational', value: 120, prior: 100, priorPeriod: '2026-Q1', change: 20, changeShare: 0.2, higherIsBetter: false });
+    expect(renewals).toMatchObject({ kind: 'financial', value: 5000, prior: 4000, priorPeriod: '2025-Q4', change: 1000 });
+  });
+});
