@@ -21,6 +21,23 @@ describe('IdIndex', () => {
     );
   });
 
+  it('looks up and adopts another index\'s ids without going through strings', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 300 }), fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 300 }), (a, b) => {
+        const left = new IdIndex();
+        const right = new IdIndex();
+        a.forEach((id, i) => left.set(id, i));
+        b.forEach((id, i) => right.set(id, i));
+        for (let e = 0; e < right.size; e++) expect(left.lookup(right, e)).toBe(a.includes(b[e]!) ? a.indexOf(b[e]!) : undefined);
+        for (let e = 0; e < right.size; e++) left.adopt(right, e, -1);
+        expect(left.size).toBe(new Set([...a, ...b]).size);
+        for (const id of b) expect(left.get(id)).toBe(a.includes(id) ? a.indexOf(id) : -1);
+        for (let e = 0; e < right.size; e++) expect(right.valueAt(e)).toBe(e);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('holds a hundred thousand ids exactly', () => {
     const index = new IdIndex();
     for (let i = 0; i < 100_000; i++) index.set(`R-${i}`, i);
@@ -28,5 +45,10 @@ describe('IdIndex', () => {
     expect(index.get('R-99999')).toBe(99_999);
     expect(index.get('R-100000')).toBeUndefined();
     expect(index.get('R-0')).toBe(0);
+    // adopting them all into a fresh index grows its arena and tables many times over
+    const copy = new IdIndex();
+    for (let e = 0; e < index.size; e++) copy.adopt(index, e, e * 2);
+    expect(copy.size).toBe(100_000);
+    expect(copy.get('R-77777')).toBe(155_554);
   });
 });

@@ -91,22 +91,13 @@ function rollup(identified: Weighted, confidential: Weighted, min: number, weigh
 }
 
 function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: number): AccountSummary[] {
-  const invited = new Map<string, Set<string>>();
-  let hasInvitations = false;
-  for (const inv of ingest.invitations) {
-    if (inv.wave !== waveId) continue;
-    hasInvitations = true;
-    if (inv.accountId === undefined) continue;
-    let s = invited.get(inv.accountId);
-    if (s === undefined) invited.set(inv.accountId, (s = new Set()));
-    s.add(inv.contactId);
-  }
+  const invited = ingest.invitations.get(waveId);
   const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);
   return [...ids].sort(naturalCompare).map((id) => {
     const a = ingest.accounts.get(id);
     const state = w.accounts.get(id);
-    const inv = hasInvitations ? (invited.get(id)?.size ?? 0) : null;
-    const respondents = state?.contacts.size ?? 0;
+    const inv = invited ? (invited.byAccount.get(id) ?? 0) : null;
+    const respondents = state?.respondents ?? 0;
     const r = state ? rollup(state.identified, state.confidential, min, ingest.settings.account_weighting) : rollup(zero(), zero(), min, ingest.settings.account_weighting);
     return {
       id,
@@ -253,11 +244,12 @@ function cohorts(ingest: IngestResult, c: Collector, index: number, seenBefore: 
   const ident = split.get('identified')!;
   let fresh = 0;
   let freshConfidential = 0;
-  w.respondents.forEach((id, v) => {
-    if (seenBefore.has(id)) return;
+  const now = w.respondents;
+  for (let e = 0; e < now.size; e++) {
+    if (seenBefore.lookup(now, e) !== undefined) continue;
     fresh++;
-    freshConfidential += v & 1;
-  });
+    freshConfidential += now.valueAt(e) & 1;
+  }
   const transitions: CohortFigures['transitions'] = [];
   const prev = index > 0 ? c.waves[index - 1] : undefined;
   if (prev) {
@@ -267,15 +259,17 @@ function cohorts(ingest: IngestResult, c: Collector, index: number, seenBefore: 
       let again = 0;
       let before = 0;
       let after = 0;
-      prev.respondents.forEach((id, v) => {
-        if ((v & 1) !== (cohort === 'confidential' ? 1 : 0)) return;
+      const then = prev.respondents;
+      for (let e = 0; e < then.size; e++) {
+        const v = then.valueAt(e);
+        if ((v & 1) !== (cohort === 'confidential' ? 1 : 0)) continue;
         respondents++;
-        const now = w.respondents.get(id);
-        if (now === undefined) return;
+        const later = now.lookup(then, e);
+        if (later === undefined) continue;
         again++;
         before += v >> 1;
-        after += now >> 1;
-      });
+        after += later >> 1;
+      }
       transitions.push({
         from,
         cohort,
@@ -302,14 +296,13 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
   const seenBefore = new IdIndex();
   const waves: WaveModel[] = ingest.waves.map((wave, i) => {
     const w = c.waveState(i);
-    const invited = ingest.invitations.filter((inv) => inv.wave === wave.id);
+    const invited = ingest.invitations.get(wave.id);
     const n = w.histogram.reduce((a, b) => a + b, 0);
     const prev = i > 0 ? c.waves[i - 1] : undefined;
     const list = accounts(ingest, w, wave.id, min);
     const cohortFigures = cohorts(ingest, c, i, seenBefore, min);
     // Who was included before the next wave: this wave's invitees and respondents.
-    for (const inv of invited) seenBefore.set(inv.contactId, 1);
-    w.respondents.forEach((id) => seenBefore.set(id, 1));
+    for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
     return {
       id: wave.id,
       label: wave.label,
@@ -317,8 +310,8 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
       period: wave.period,
       figures: figuresOf(w.histogram),
       change: prev ? compare(w.histogram, prev.histogram, ingest.waves[i - 1]!.id, 'change') : null,
-      invited: invited.length > 0 ? invited.length : null,
-      responseRate: invited.length > 0 ? n / invited.length : null,
+      invited: invited ? invited.contacts.size : null,
+      responseRate: invited && invited.contacts.size > 0 ? n / invited.contacts.size : null,
       confidential: w.confidential,
       segments: segments(ingest, w, w.histogram, min),
       accounts: list,

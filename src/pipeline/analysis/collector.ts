@@ -31,7 +31,8 @@ export interface AccountState {
   histogram: Histogram;
   identified: Weighted;
   confidential: Weighted;
-  contacts: Set<string>;
+  /** Distinct contacts who answered (a contact answering twice in a wave counts once). */
+  respondents: number;
 }
 
 export interface VerbatimCandidate {
@@ -126,7 +127,7 @@ export class Collector {
     if (r.accountId === undefined) addScore(w.noAccount, score);
     else {
       let a = w.accounts.get(r.accountId);
-      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), identified: emptyWeighted(), confidential: emptyWeighted(), contacts: new Set() }));
+      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), identified: emptyWeighted(), confidential: emptyWeighted(), respondents: 0 }));
       addScore(a.histogram, score);
       const t = r.confidential ? a.confidential : a.identified;
       const weight = this.roleWeight(r.roleId);
@@ -137,10 +138,11 @@ export class Collector {
       if (score >= 9) t.promoters += weight;
       else if (score <= 6) t.detractors += weight;
       if (r.roleId !== undefined && this.decisionMakerRoles.has(r.roleId)) t.decisionMaker = true;
-      if (r.contactId !== undefined) a.contacts.add(r.contactId);
     }
-
-    if (r.contactId !== undefined) w.respondents.set(r.contactId, score * 2 + (r.confidential ? 1 : 0));
+    // First answer of a contact in this wave: it counts for response rates and cohort movements.
+    if (r.contactId !== undefined && w.respondents.setIfAbsent(r.contactId, score * 2 + (r.confidential ? 1 : 0)) === undefined && r.accountId !== undefined) {
+      w.accounts.get(r.accountId)!.respondents++;
+    }
 
     const hasComment = r.comment !== undefined && r.comment.trim() !== '';
     if (hasComment) w.comments++;

@@ -2,6 +2,7 @@
  * The validated records ingest hands to the analysis. These carry identities and stay
  * inside the pipeline: pages read the model (`model/types.ts`), never these.
  */
+import type { IdIndex } from './id-index.ts';
 
 export type Segments = Record<string, string | undefined>;
 
@@ -59,11 +60,10 @@ export interface IngestedResponse {
   segments: Segments;
 }
 
-export interface Invitation {
-  wave: string;
-  contactId: string;
-  accountId?: string | undefined;
-  invitedAt?: string | undefined;
+/** One wave's invitations: the contacts invited (id -> 1) and the count per account. */
+export interface WaveInvitations {
+  contacts: IdIndex;
+  byAccount: Map<string, number>;
 }
 
 export interface Metric {

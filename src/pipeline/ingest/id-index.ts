@@ -62,26 +62,66 @@ export class IdIndex {
     const h = IdIndex.hash(id);
     const found = this.find(id, h);
     if (found >= 0) return this.values[found];
-    const e = this.size++;
-    if (e === this.start.length) this.growEntries();
-    while (this.used + id.length > this.arena.length) this.arena = grown(this.arena, this.arena.length * 2);
-    for (let i = 0; i < id.length; i++) this.arena[this.used + i] = id.charCodeAt(i);
-    this.start[e] = this.used;
-    this.length[e] = id.length;
-    this.values[e] = value;
-    this.used += id.length;
-    this.slots[2 * ~found] = h;
-    this.slots[2 * ~found + 1] = e + 1;
-    if (this.size * 2 > this.slots.length >> 1) this.rehash();
+    const at = this.reserve(id.length, h, ~found, value);
+    for (let i = 0; i < id.length; i++) this.arena[at + i] = id.charCodeAt(i);
     return undefined;
   }
 
-  /** Visits every id with its value, in insertion order. */
-  forEach(visit: (id: string, value: number) => void): void {
-    for (let e = 0; e < this.size; e++) {
+  /** The value of entry `e` (0 ≤ e < size, in insertion order). */
+  valueAt(e: number): number {
+    return this.values[e]!;
+  }
+
+  /** This index's value for the id of `other`'s entry `e`, compared unit by unit (no string is made). */
+  lookup(other: IdIndex, e: number): number | undefined {
+    const found = this.findUnits(other.arena, other.start[e]!, other.length[e]!, other.hashAt(e));
+    return found >= 0 ? this.values[found] : undefined;
+  }
+
+  /** Adds the id of `other`'s entry `e` with `value`, unless present. */
+  adopt(other: IdIndex, e: number, value: number): void {
+    const start = other.start[e]!;
+    const len = other.length[e]!;
+    const h = other.hashAt(e);
+    const found = this.findUnits(other.arena, start, len, h);
+    if (found >= 0) return;
+    const at = this.reserve(len, h, ~found, value); // may grow the arena: take it only after
+    this.arena.set(other.arena.subarray(start, start + len), at);
+  }
+
+  private hashAt(e: number): number {
+    let h = 0x811c9dc5;
+    const at = this.start[e]!;
+    for (let i = 0; i < this.length[e]!; i++) h = Math.imul(h ^ this.arena[at + i]!, 0x01000193);
+    return h | 0;
+  }
+
+  private findUnits(src: Uint16Array, from: number, len: number, h: number): number {
+    const mask = (this.slots.length >> 1) - 1;
+    outer: for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[2 * s + 1]! - 1;
+      if (e < 0) return ~s;
+      if (this.slots[2 * s] !== h || this.length[e] !== len) continue;
       const at = this.start[e]!;
-      visit(String.fromCharCode(...this.arena.subarray(at, at + this.length[e]!)), this.values[e]!);
+      for (let i = 0; i < len; i++) if (this.arena[at + i] !== src[from + i]) continue outer;
+      return e;
     }
+  }
+
+  /** Adds an entry of `len` units at free `slot`; returns where in the arena its units go. */
+  private reserve(len: number, h: number, slot: number, value: number): number {
+    const e = this.size++;
+    if (e === this.start.length) this.growEntries();
+    while (this.used + len > this.arena.length) this.arena = grown(this.arena, this.arena.length * 2);
+    const at = this.used;
+    this.start[e] = at;
+    this.length[e] = len;
+    this.values[e] = value;
+    this.used += len;
+    this.slots[2 * slot] = h;
+    this.slots[2 * slot + 1] = e + 1;
+    if (this.size * 2 > this.slots.length >> 1) this.rehash();
+    return at;
   }
 
   private growEntries(): void {

@@ -10,7 +10,7 @@ import { loadProgram, type LoadedProgram } from '../config/load-program.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { readTable, type ReadTableOptions, type RowContext } from './read-table.ts';
 import { totalsOf, StructuralError, type FileReport, type IngestReport, type Notice, type RowIssue, type StructuralIssue } from './report.ts';
-import type { Account, Contact, FollowupEntry, IngestedResponse, Invitation, Metric, Segments, Wave } from './entities.ts';
+import type { Account, Contact, FollowupEntry, IngestedResponse, Metric, Segments, Wave, WaveInvitations } from './entities.ts';
 import { accountColumns, accountRowSchema } from '../schemas/account.ts';
 import { contactColumns, contactRowSchema } from '../schemas/contact.ts';
 import { responseColumns, responseRowSchema } from '../schemas/response.ts';
@@ -36,7 +36,8 @@ export interface IngestResult {
   waves: Wave[];
   accounts: Map<string, Account>;
   contacts: Map<string, Contact>;
-  invitations: Invitation[];
+  /** Per wave id with an invitations file: who was invited, and how many per account. */
+  invitations: Map<string, WaveInvitations>;
   metrics: Metric[];
   followups: FollowupEntry[];
   /** Contacts who chose confidentiality in any wave (see docs/data.md). */
@@ -265,8 +266,8 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     if (last !== undefined) lastSubmitted.set(wave.id, last);
   }
 
-  // Invitations, per wave.
-  const invitations: Invitation[] = [];
+  // Invitations, per wave, kept compact: who (an id index) and how many per account.
+  const invitations = new Map<string, WaveInvitations>();
   const invitationFiles = (await listCsv(join(dataDir, 'invitations'))) ?? [];
   const waveIds = new Set(waves.map((w) => w.id));
   for (const name of invitationFiles) {
@@ -276,9 +277,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       structural.push({ file, message: `there is no wave "${waveId}" (no responses/${waveId}.csv)`, fix: `name the file after its wave's responses file, e.g. invitations/${waves[0]?.id ?? '2026-Q1'}.csv` });
       continue;
     }
-    const invited = new Set<string>();
+    const invited: WaveInvitations = { contacts: new IdIndex(), byAccount: new Map() };
+    invitations.set(waveId, invited);
     await read(file, invitationColumns, invitationRowSchema(csv.date_format), (inv, ctx) => {
-      if (invited.has(inv.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
+      if (invited.contacts.has(inv.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
       const contact = contacts.get(inv.contact_id);
       if (hasContacts && contact === undefined) return unknownContact(ctx, inv.contact_id);
       const accountId = contact?.accountId ?? inv.account_id;
@@ -286,8 +288,8 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         return ctx.issue('account_id.mismatch', 'account_id', inv.account_id, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv');
       }
       if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
-      invited.add(inv.contact_id);
-      invitations.push({ wave: waveId, contactId: inv.contact_id, accountId, invitedAt: inv.invited_at });
+      invited.contacts.set(inv.contact_id, 1);
+      if (accountId !== undefined) invited.byAccount.set(accountId, (invited.byAccount.get(accountId) ?? 0) + 1);
       return null;
     });
   }

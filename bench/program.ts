@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: a whole synthetic program (5,000 accounts, 300,000 contacts, 4 waves of
+ * 250,000 responses with invitations, segments, themes and comments) and the time and peak
+ * memory of the ingest alone beside the whole analysis, each in its own process.
+ *
+ *   npm run bench [-- --responses 1000000 --accounts 5000]
+ */
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestProgram } from '../src/pipeline/ingest/ingest-program.ts';
+import { runPipeline } from '../src/pipeline/run.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'];
+const TIERS = ['Enterprise', 'Mid-market', 'SMB'];
+const THEMES = ['reporting usability', 'dashboard performance', 'support responsiveness', 'onboarding', 'pricing', 'data connectors', 'account team'];
+const COMMENTS = [
+  'The reporting module is hard to use, and exports take too long.',
+  'Support answered quickly; the account team knows our business.',
+  '"Dashboards" are slow on Monday mornings, otherwise fine.',
+  'Forecasts are accurate.\nOnboarding took longer than planned.',
+  'Les rapports sont difficiles à configurer.',
+  'レポート機能が使いにくいです。',
+];
+
+async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const out = createWriteStream(path);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write(header + '\n');
+  let buf = '';
+  for (let i = 0; i < count; i++) {
+    buf += line(i) + '\n';
+    if (buf.length > 1 << 16) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  await write(buf);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+async function generate(dir: string, responses: number, accounts: number): Promise<void> {
+  if (existsSync(join(dir, 'done'))) return;
+  const random = rng(7);
+  const perWave = Math.floor(responses / WAVES.length);
+  const contacts = Math.ceil(perWave / 0.8);
+  writeFileSync(
+    (mkdirSync(dir, { recursive: true }), join(dir, 'program.yml')),
+    'segments:\n  - { id: region, source: account }\n  - { id: tier, source: account }\naccount_weighting: role\n',
+  );
+  await writeLines(join(dir, 'accounts.csv'), 'account_id,name,arr,owner,region,tier', accounts, (i) => `A${i},Account ${i},${Math.round(5000 + random() * 500000)},Owner ${i % 40},${REGIONS[i % 4]},${TIERS[i % 3]}`);
+  const roles = ['Decision maker', 'Influencer', 'User', 'User'];
+  await writeLines(join(dir, 'contacts.csv'), 'contact_id,account_id,name,email,role', contacts, (i) => `C${i},A${i % accounts},Person ${i},p${i}@example.com,${roles[i % 4]}`);
+  for (const [w, wave] of WAVES.entries()) {
+    await writeLines(join(dir, 'invitations', `${wave}.csv`), 'contact_id,invited_at', contacts, (i) => `C${i},2026-0${w + 1}-01`);
+    await writeLines(join(dir, 'responses', `${wave}.csv`), 'response_id,submitted_at,contact_id,score,comment,confidential,themes', perWave, (i) => {
+      const score = Math.min(10, Math.max(0, Math.round(7 + (random() - 0.5) * 8)));
+      const c = random() < 0.62 ? COMMENTS[Math.floor(random() * COMMENTS.length)]! : '';
+      const themes = c === '' ? '' : `${THEMES[Math.floor(random() * THEMES.length)]};${THEMES[Math.floor(random() * THEMES.length)]}`;
+      return `${wave}-${i},2026-0${w + 1}-${String(1 + (i % 28)).padStart(2, '0')},C${i},${score},${c === '' ? '' : `"${c.replace(/"/g, '""')}"`},${random() < 0.25},${themes}`;
+    });
+  }
+  writeFileSync(join(dir, 'done'), '');
+}
+
+async function child(mode: string, dir: string): Promise<void> {
+  const t0 = performance.now();
+  let rows = 0;
+  if (mode === 'ingest') {
+    const r = await ingestProgram({ dataDir: dir, onResponse: () => void rows++ });
+    rows = r.report.totals.used;
+  } else {
+    const r = await runPipeline({ dataDir: dir });
+    rows = r.model.ingest.totals.used;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ mode, rows, seconds, peakMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+if (process.argv.includes('--child')) {
+  const at = process.argv.indexOf('--child');
+  await child(process.argv[at + 1]!, process.argv[at + 2]!);
+} else {
+  const responses = arg('responses', 1_000_000);
+  const accounts = arg('accounts', 5000);
+  const dir = resolve(here, 'out', `full-${responses}-${accounts}`);
+  console.log(`Chorus program benchmark: ${responses.toLocaleString('en-US')} responses over ${WAVES.length} waves, ${accounts.toLocaleString('en-US')} accounts`);
+  process.stdout.write('generating... ');
+  await generate(dir, responses, accounts);
+  console.log('done');
+  const run = (mode: string) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, dir], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
+  const ingest = run('ingest');
+  const whole = run('analysis');
+  console.log('\n| run | rows used (all files) | seconds | rows/s | peak MiB |\n| --- | ---: | ---: | ---: | ---: |');
+  for (const r of [ingest, whole]) {
+    console.log(`| ${r.mode === 'ingest' ? 'ingest alone' : 'ingest + whole analysis'} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} |`);
+  }
+}
