@@ -13,7 +13,7 @@ export interface CliRun {
   out: string;
 }
 
-export function runCli(command: 'build' | 'check', env: { data?: string; out?: string } = {}): CliRun {
+export function runCli(command: 'build' | 'check', env: { data?: string; out?: string; content?: string } = {}): CliRun {
   const out = env.out ?? mkdtempSync(join(tmpdir(), 'chorus-out-'));
   const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), command], {
     cwd: projectRoot,
@@ -24,6 +24,7 @@ export function runCli(command: 'build' | 'check', env: { data?: string; out?: s
       CHORUS_OUT: out,
       CHORUS_CACHE: join(out, '..', `${relative(tmpdir(), out).replace(/\W/g, '_')}-cache`),
       ...(env.data ? { CHORUS_DATA: env.data } : { CHORUS_DATA: join(projectRoot, 'data') }),
+      CHORUS_CONTENT: env.content ?? join(projectRoot, 'content'),
     },
     maxBuffer: 64 << 20,
   });

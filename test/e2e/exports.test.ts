@@ -1,0 +1,100 @@
+/**
+ * The exports of a build, checked against figures worked out here from the raw CSV files,
+ * and the analysis cache.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { runCli, projectRoot, type CliRun } from '../helpers/build.ts';
+
+const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+const data = join(projectRoot, 'data');
+const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+
+let run: CliRun;
+let summary: {
+  version: number;
+  waves: { id: string; n: number; promoters: number; detractors: number; nps: number; ci95: [number, number]; mean: number; segments: Record<string, { value: string; suppressed: boolean; n?: number; nps?: number }[]> }[];
+};
+beforeAll(() => {
+  run = runCli('build');
+  expect(run.code, run.stderr).toBe(0);
+  summary = JSON.parse(readFileSync(join(run.out, 'internal', 'exports', 'summary.json'), 'utf8'));
+});
+
+describe('summary.json', () => {
+  it('has every wave with n, counts, NPS, its adjusted-Wald interval and mean, to 4 decimals', () => {
+    expect(summary.version).toBe(1);
+    expect(summary.waves.map((w) => w.id)).toEqual(WAVES);
+    for (const w of summary.waves) {
+      const scores = csv(join(data, 'responses', `${w.id}.csv`)).map((r) => Number(r['score']));
+      const n = scores.length;
+      const p = scores.filter((s) => s >= 9).length;
+      const d = scores.filter((s) => s <= 6).length;
+      expect(w).toMatchObject({ n, promoters: p, detractors: d });
+      expect(Math.abs(w.nps - ((p - d) / n) * 100)).toBeLessThan(1e-4);
+      expect(Math.abs(w.mean - scores.reduce((a, b) => a + b, 0) / n)).toBeLessThan(1e-4);
+      const pa = (p + 0.75) / (n + 3);
+      const da = (d + 0.75) / (n + 3);
+      const se = Math.sqrt((pa + da - (pa - da) ** 2) / (n + 3));
+      expect(Math.abs(w.ci95[0] - 100 * (pa - da - 1.959964 * se))).toBeLessThan(1e-3);
+      expect(Math.abs(w.ci95[1] - 100 * (pa - da + 1.959964 * se))).toBeLessThan(1e-3);
+    }
+  });
+
+  it('has segment figures that match the raw data, and no figure for a small group', () => {
+    const region = new Map(csv(join(data, 'accounts.csv')).map((a) => [a['account_id']!, a['region']!]));
+    for (const w of summary.waves) {
+      const byRegion = new Map<string, number[]>();
+      for (const r of csv(join(data, 'responses', `${w.id}.csv`))) {
+        const key = region.get(r['account_id']!) ?? 'Not known';
+        byRegion.set(key, [...(byRegion.get(key) ?? []), Number(r['score'])]);
+      }
+      for (const entry of w.segments['region']!) {
+        const scores = byRegion.get(entry.value)!;
+        if (entry.suppressed) {
+          expect(Object.keys(entry).sort()).toEqual(['note', 'suppressed', 'value']);
+          continue;
+        }
+        expect(entry.n).toBe(scores.length);
+        const nps = ((scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length) / scores.length) * 100;
+        expect(Math.abs(entry.nps! - nps)).toBeLessThan(1e-4);
+        expect(entry.n!).toBeGreaterThanOrEqual(5);
+      }
+    }
+  });
+
+  it('comes with one CSV per table', () => {
+    const dir = join(run.out, 'internal', 'exports');
+    const waves = csv(join(dir, 'waves.csv'));
+    expect(waves.map((w) => w['wave'])).toEqual(WAVES);
+    expect(Number(waves[0]!['n'])).toBe(summary.waves[0]!.n);
+    for (const f of ['distribution', 'segments', 'accounts', 'arr-bands', 'arr-by-category', 'cohorts', 'themes', 'metrics', 'finance', 'rejected-rows']) {
+      expect(csv(join(dir, `${f}.csv`)).length, f).toBeGreaterThanOrEqual(f === 'rejected-rows' ? 0 : 1);
+    }
+  });
+});
+
+describe('the analysis cache', () => {
+  it('reuses the analysis after a content edit and redoes it after any data edit', () => {
+    const work = mkdtempSync(join(tmpdir(), 'chorus-cache-'));
+    cpSync(data, join(work, 'data'), { recursive: true });
+    const out = join(work, 'out');
+    const env = { data: join(work, 'data'), out, content: join(work, 'content') };
+    expect(runCli('build', env).stdout).not.toMatch(/reusing its analysis/);
+    mkdirSync(join(work, 'content', 'stories'), { recursive: true });
+    writeFileSync(join(work, 'content', 'stories', 'new.md'), '---\ntitle: A new story\n---\nText.\n');
+    const contentOnly = runCli('build', env);
+    expect(contentOnly.stdout).toMatch(/reusing its analysis/);
+    expect(contentOnly.stdout).toMatch(/Content: 1 file checked/);
+    appendFileSync(join(work, 'data', 'responses', '2026-Q3.csv'), 'R-extra-1,2026-08-20,,,0,,false,\n');
+    const changed = runCli('build', env);
+    expect(changed.stdout).not.toMatch(/reusing its analysis/);
+    const after = JSON.parse(readFileSync(join(out, 'internal', 'exports', 'summary.json'), 'utf8'));
+    expect(after.waves[3].n).toBe(summary.waves[3]!.n + 1);
+    writeFileSync(join(work, 'data', 'program.yml'), readFileSync(join(work, 'data', 'program.yml'), 'utf8').replace('min_group_size: 5', 'min_group_size: 6'));
+    expect(runCli('build', env).stdout).not.toMatch(/reusing its analysis/);
+  });
+});
