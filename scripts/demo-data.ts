@@ -220,6 +220,19 @@ account_weighting: role
 benchmarks:
   - { name: B2B software industry median, nps: 29, kind: industry, source: B2B SaaS Customer Experience Benchmark Study (illustrative), year: 2026 }
   - { name: Competitor A (public filings), nps: 21, kind: competitor, year: 2026 }
+metrics:
+  activations: { label: New activations, higher_is_better: true }
+  incidents: { label: Production incidents, higher_is_better: false }
+  support_tickets: { label: Support tickets, higher_is_better: false }
+  median_ticket_resolution_hours: { label: Median ticket resolution (hours), higher_is_better: false }
+  renewals: { label: Renewals, kind: financial, higher_is_better: true }
+  renewal_value: { label: Renewal value, higher_is_better: true }
+  arr: { label: Annual recurring revenue, higher_is_better: true }
+  churned_arr: { label: Churned ARR, higher_is_better: false }
+finance:
+  at_risk: { detractor: 0.3, passive: 0.1, promoter: 0 }
+  growth: { detractor: 0, passive: 0.03, promoter: 0.1 }
+  arr_bands: [25000, 100000, 250000]
 `;
 }
 
