@@ -9,9 +9,10 @@
  *
  *   npm run bench:ingest [-- --rows 1000000]
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
+import { COMMENTS, THEMES, quoted, rng, writeLines } from './lib.ts';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { ingestProgram } from '../src/pipeline/ingest/ingest-program.ts';
@@ -25,50 +26,16 @@ function arg(name: string, fallback: string): string {
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
-/** mulberry32: small, seeded, good enough for synthetic data. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const COMMENTS = [
-  'The reporting module is hard to use, and exports take too long.',
-  'Support answered quickly; the account team knows our business.',
-  '"Dashboards" are slow on Monday mornings, otherwise fine.',
-  'Forecasts are accurate.\nOnboarding took longer than planned.',
-  'Les rapports sont difficiles à configurer.',
-  'レポート機能が使いにくいです。',
-  'التقارير بطيئة جدا 🙁',
-  'Great product 👍, pricing is high for our size',
-];
-const THEMES = ['reporting usability', 'dashboard performance', 'support responsiveness', 'onboarding', 'pricing'];
-
 async function generate(path: string, rows: number): Promise<void> {
   if (existsSync(path)) return;
-  mkdirSync(dirname(path), { recursive: true });
   const random = rng(42);
-  const out = createWriteStream(path);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('response_id,submitted_at,contact_id,account_id,score,comment,confidential,themes\n');
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
+  await writeLines(path, 'response_id,submitted_at,contact_id,account_id,score,comment,confidential,themes', rows, (i) => {
     const score = Math.min(10, Math.max(0, Math.round(7 + (random() - 0.5) * 8)));
     const c = random() < 0.62 ? COMMENTS[Math.floor(random() * COMMENTS.length)]! : '';
-    const quoted = c === '' ? '' : `"${c.replace(/"/g, '""')}"`;
-    const themes = c === '' ? '' : THEMES[Math.floor(random() * THEMES.length)]!;
+    const themes = c === '' ? '' : THEMES[Math.floor(random() * 5)]!;
     const day = 1 + Math.floor(random() * 28);
-    buf += `R${i},2026-02-${String(day).padStart(2, '0')},C${Math.floor(random() * 200_000)},A${Math.floor(random() * 5000)},${score},${quoted},${random() < 0.25},${themes}\n`;
-    if (buf.length > 1 << 16) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise<void>((r) => out.end(() => r()));
+    return `R${i},2026-02-${String(day).padStart(2, '0')},C${Math.floor(random() * 200_000)},A${Math.floor(random() * 5000)},${score},${quoted(c)},${random() < 0.25},${themes}`;
+  });
 }
 
 async function bare(file: string): Promise<number> {

@@ -5,7 +5,8 @@
  *
  *   npm run bench [-- --responses 1000000 --accounts 5000]
  */
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { COMMENTS, THEMES, quoted, rng, writeLines } from './lib.ts';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,45 +20,9 @@ function arg(name: string, fallback: number): number {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'];
 const TIERS = ['Enterprise', 'Mid-market', 'SMB'];
-const THEMES = ['reporting usability', 'dashboard performance', 'support responsiveness', 'onboarding', 'pricing', 'data connectors', 'account team'];
-const COMMENTS = [
-  'The reporting module is hard to use, and exports take too long.',
-  'Support answered quickly; the account team knows our business.',
-  '"Dashboards" are slow on Monday mornings, otherwise fine.',
-  'Forecasts are accurate.\nOnboarding took longer than planned.',
-  'Les rapports sont difficiles à configurer.',
-  'レポート機能が使いにくいです。',
-];
-
-async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  const out = createWriteStream(path);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write(header + '\n');
-  let buf = '';
-  for (let i = 0; i < count; i++) {
-    buf += line(i) + '\n';
-    if (buf.length > 1 << 16) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise<void>((r) => out.end(() => r()));
-}
-
 async function generate(dir: string, responses: number, accounts: number): Promise<void> {
   if (existsSync(join(dir, 'done'))) return;
   const random = rng(7);
@@ -76,7 +41,7 @@ async function generate(dir: string, responses: number, accounts: number): Promi
       const score = Math.min(10, Math.max(0, Math.round(7 + (random() - 0.5) * 8)));
       const c = random() < 0.62 ? COMMENTS[Math.floor(random() * COMMENTS.length)]! : '';
       const themes = c === '' ? '' : `${THEMES[Math.floor(random() * THEMES.length)]};${THEMES[Math.floor(random() * THEMES.length)]}`;
-      return `${wave}-${i},2026-0${w + 1}-${String(1 + (i % 28)).padStart(2, '0')},C${i},${score},${c === '' ? '' : `"${c.replace(/"/g, '""')}"`},${random() < 0.25},${themes}`;
+      return `${wave}-${i},2026-0${w + 1}-${String(1 + (i % 28)).padStart(2, '0')},C${i},${score},${quoted(c)},${random() < 0.25},${themes}`;
     });
   }
   writeFileSync(join(dir, 'done'), '');

@@ -6,27 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { filesUnder } from './util/files.ts';
 import { fileURLToPath } from 'node:url';
 
 const pipelineDir = resolve(dirname(fileURLToPath(import.meta.url)));
-
-async function filesUnder(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesUnder(p)));
-    else if (e.isFile()) out.push(p);
-  }
-  return out.sort();
-}
 
 async function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

@@ -3,30 +3,15 @@
  * readable YAML frontmatter. The collections' own zod schemas (stories, action plans, …)
  * plug in here as they are added.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { filesUnder } from '../util/files.ts';
 import { parseDocument } from 'yaml';
 import type { StructuralIssue } from '../ingest/report.ts';
 
 export interface ContentCheck {
   files: number;
   problems: StructuralIssue[];
-}
-
-async function walk(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (/\.mdx?$/i.test(e.name) && !/^readme\.md$/i.test(e.name)) out.push(p);
-  }
-  return out;
 }
 
 /** The frontmatter block of a Markdown file, with the line its YAML starts on. */
@@ -40,7 +25,7 @@ export function frontmatterOf(text: string): { yaml: string; firstLine: number }
 }
 
 export async function checkContent(contentDir: string): Promise<ContentCheck> {
-  const files = await walk(contentDir);
+  const files = (await filesUnder(contentDir)).filter((p) => /\.mdx?$/i.test(p) && !/(^|[\\/])readme\.md$/i.test(p));
   const problems: StructuralIssue[] = [];
   for (const path of files) {
     const file = `content/${relative(contentDir, path).split('\\').join('/')}`;
