@@ -127,7 +127,7 @@ describe('accounts', () => {
     const m = await model(files);
     const [a1, a2, a3] = m.waves[0]!.accounts;
     // A1 from C1 (weight 3, promoter) and C2 (weight 1, detractor): NPS = (3 − 1)/4 = +50, mean (30 + 2)/4 = 8
-    expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, responses: 3, invited: 3, responseRate: 1, decisionMakerAnswered: true });
+    expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, responses: 3, respondents: 3, invited: 3, responseRate: 1, decisionMakerAnswered: true });
     expect(a1!.rollup).toMatchObject({ n: 2, confidentialExcluded: 1, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
     expect(a2!.rollup).toMatchObject({ n: 2, nps: 0, mean: 7.5, category: 'passive' });
     expect(a2!.decisionMakerAnswered).toBe(false);

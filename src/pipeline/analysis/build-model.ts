@@ -106,6 +106,7 @@ function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: numbe
       arr: a?.arr ?? null,
       renewalDate: a?.renewalDate ?? null,
       responses: (state?.identified.n ?? 0) + (state?.confidential.n ?? 0),
+      respondents,
       invited: inv,
       responseRate: inv ? respondents / inv : null,
       decisionMakerAnswered: (state?.identified.decisionMaker ?? false) || ((state?.confidential.n ?? 0) >= min && (state?.confidential.decisionMaker ?? false)),

@@ -72,6 +72,7 @@ function wave(w: WaveModel) {
       arr: a.arr,
       renewalDate: a.renewalDate,
       responses: a.responses,
+      respondents: a.respondents,
       invited: a.invited,
       responseRate: round(a.responseRate),
       decisionMakerAnswered: a.decisionMakerAnswered,
@@ -147,9 +148,9 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
       ),
     ),
     'accounts.csv': csv(
-      ['wave', 'account_id', 'name', 'owner', 'arr', 'renewal_date', 'responses', 'invited', 'response_rate', 'decision_maker_answered', 'rollup_n', 'confidential_excluded', 'nps', 'ci95_low', 'ci95_high', 'mean', 'category'],
+      ['wave', 'account_id', 'name', 'owner', 'arr', 'renewal_date', 'responses', 'respondents', 'invited', 'response_rate', 'decision_maker_answered', 'rollup_n', 'confidential_excluded', 'nps', 'ci95_low', 'ci95_high', 'mean', 'category'],
       ws.flatMap((w) =>
-        w.accounts.map((a) => [w.id, a.id, a.name, a.owner, a.arr, a.renewalDate, a.responses, a.invited, round(a.responseRate), a.decisionMakerAnswered, a.rollup.n, a.rollup.confidentialExcluded, round(a.rollup.nps), round(a.rollup.ci95?.[0] ?? null), round(a.rollup.ci95?.[1] ?? null), round(a.rollup.mean), a.rollup.category]),
+        w.accounts.map((a) => [w.id, a.id, a.name, a.owner, a.arr, a.renewalDate, a.responses, a.respondents, a.invited, round(a.responseRate), a.decisionMakerAnswered, a.rollup.n, a.rollup.confidentialExcluded, round(a.rollup.nps), round(a.rollup.ci95?.[0] ?? null), round(a.rollup.ci95?.[1] ?? null), round(a.rollup.mean), a.rollup.category]),
       ),
     ),
     'arr-bands.csv': csv(['wave', 'arr_band', 'accounts', ...FIG], ws.flatMap((w) => w.portfolio.npsByArrBand.map((b) => [w.id, b.band, b.accounts, ...fig(b.figures)]))),

@@ -87,6 +87,8 @@ export interface AccountSummary {
   renewalDate: string | null;
   /** Responses this wave (all, confidential included). */
   responses: number;
+  /** Distinct contacts who answered this wave. */
+  respondents: number;
   /** Contacts invited this wave (null without an invitations file). */
   invited: number | null;
   /** Distinct contacts who answered over contacts invited. */
