@@ -67,6 +67,14 @@ describe('numbers', () => {
     ['0', 0],
   ])('reads %j', (text, want) => expect(parseNumber(text)).toBe(want));
   it.each(['12,50', '1.250.000,00', 'abc', '', '12k', '1,2,3'])('rejects %j', (text) => expect(parseNumber(text)).toBeNull());
+  it.each([
+    ['1.250.000,50', 1250000.5],
+    ['12,5', 12.5],
+    ['900 €', 900],
+    ['1 250 000', 1250000],
+    ['-3', -3],
+  ])('reads %j with a decimal comma', (text, want) => expect(parseNumber(text, ',')).toBe(want));
+  it.each(['1,250.50', '12.5', 'abc'])('rejects %j with a decimal comma', (text) => expect(parseNumber(text, ',')).toBeNull());
 });
 
 describe('booleans', () => {

@@ -128,6 +128,8 @@ const CsvSettings = z
     delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
     /** How dates without a 4-digit year first are read: day/month/year or month/day/year. */
     date_format: z.enum(['iso', 'dmy', 'mdy']).default('iso'),
+    /** The decimal mark of numbers (ARR, metric values): "." (1,250.50) or "," (1.250,50). */
+    decimal_separator: z.enum(['.', ',']).default('.'),
     /** Rows between the header and the data that some tools add (question text, import ids). */
     skip_rows_after_header: z.number().int().min(0).max(10).default(0),
     /**

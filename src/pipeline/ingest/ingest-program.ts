@@ -168,7 +168,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const hasAccounts = await exists(dataDir, 'accounts.csv');
   if (hasAccounts) {
     const segs = segmentColumns(settings, 'account');
-    await read('accounts.csv', accountColumns, accountRowSchema({ dateFormat: csv.date_format, segmentColumns: segs }), (a, ctx) => {
+    await read('accounts.csv', accountColumns, accountRowSchema({ dateFormat: csv.date_format, decimal: csv.decimal_separator, segmentColumns: segs }), (a, ctx) => {
       if (accounts.has(a.account_id)) {
         return ctx.issue('account_id.duplicate', 'account_id', a.account_id, 'this account id appears twice', 'keep one row per account');
       }
@@ -299,7 +299,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   if (await exists(dataDir, 'metrics.csv')) {
     const segs = segmentColumns(settings, 'any');
     const keys = new Set<string>();
-    await read('metrics.csv', metricColumns, metricRowSchema({ segmentColumns: segs }), (m, ctx) => {
+    await read('metrics.csv', metricColumns, metricRowSchema({ decimal: csv.decimal_separator, segmentColumns: segs }), (m, ctx) => {
       if (m.account_id !== undefined && hasAccounts && !accounts.has(m.account_id)) return unknownAccount(ctx, m.account_id);
       const segments = pickSegments(m, segs);
       const key = JSON.stringify([m.metric, m.period, m.account_id ?? null, segs.map((c) => segments[c] ?? null)]);

@@ -266,29 +266,43 @@ export const date = (label: string, format: DateFormat): CellReader<string | und
     );
   });
 
+export type DecimalSeparator = '.' | ',';
+
 /**
- * A plain number. Accepts a leading currency sign, "," thousands separators
- * ("1,250,000.50") and spaces; rejects decimal commas, which are ambiguous.
+ * A plain number. Accepts a leading or trailing currency sign, spaces, and thousands
+ * separators: with decimal point "1,250,000.50", with decimal comma (csv.decimal_separator)
+ * "1.250.000,50". A bare "12,50" under the decimal point is refused as ambiguous.
  */
-export function parseNumber(s: string): number | null {
-  let t = s.trim().replace(/^[$€£¥]\s*/, '').replace(/\s+/g, '');
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+export function parseNumber(s: string, decimal: DecimalSeparator = '.'): number | null {
+  let t = s.trim().replace(/^[$€£¥]\s*/, '').replace(/\s*[$€£¥]$/, '').replace(/[\s\u00a0\u202f]+/g, '');
+  if (decimal === ',') {
+    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '');
+    else if (t.includes('.')) return null;
+    t = t.replace(',', '.');
+  } else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
   if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }
 
 export const number =
-  (label: string, opts: { min?: number } = {}): CellReader<number> =>
+  (label: string, opts: { min?: number; decimal?: DecimalSeparator } = {}): CellReader<number> =>
   (cell, f) => {
     if (isBlank(cell)) return f(`${label} is empty`, 'fill in a number');
-    const n = parseNumber(cell);
-    if (n === null) return f(`${label} is not a number`, 'write a plain number such as 125000 or 125,000.50 (no decimal comma)');
+    const n = parseNumber(cell, opts.decimal);
+    if (n === null) {
+      return f(
+        `${label} is not a number`,
+        opts.decimal === ','
+          ? 'write a number such as 125000 or 125.000,50 (decimal comma, as csv.decimal_separator says)'
+          : 'write a plain number such as 125000 or 125,000.50; for decimal commas set csv.decimal_separator: "," in program.yml',
+      );
+    }
     if (opts.min !== undefined && n < opts.min) return f(`${label} is below ${opts.min}`, `use a value of ${opts.min} or more`);
     return n;
   };
 
-export const optionalNumber = (label: string, opts: { min?: number } = {}) => optional((cell, f) => number(label, opts)(cell, f));
+export const optionalNumber = (label: string, opts: { min?: number; decimal?: DecimalSeparator } = {}) => optional((cell, f) => number(label, opts)(cell, f));
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
 /** Theme cells repeat a lot: identical cells share one frozen list (bounded, so memory stays flat). */

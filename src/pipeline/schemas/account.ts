@@ -1,6 +1,6 @@
 /** One row of `accounts.csv`: a customer company. */
 import type { z } from 'zod';
-import { date, id, optionalNumber, rowSchema, segmentReaders, shortText, type DateFormat } from '../ingest/values.ts';
+import { date, id, optionalNumber, rowSchema, segmentReaders, shortText, type DateFormat, type DecimalSeparator } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const accountColumns = {
@@ -10,12 +10,12 @@ export const accountColumns = {
   identity: [],
 } as const satisfies TableSpec;
 
-export const accountRowSchema = (opts: { dateFormat: DateFormat; segmentColumns: readonly string[] }) =>
+export const accountRowSchema = (opts: { dateFormat: DateFormat; decimal: DecimalSeparator; segmentColumns: readonly string[] }) =>
   rowSchema({
     ...segmentReaders(opts.segmentColumns),
     account_id: id('account id'),
     name: shortText,
-    arr: optionalNumber('ARR', { min: 0 }),
+    arr: optionalNumber('ARR', { min: 0, decimal: opts.decimal }),
     renewal_date: date('renewal date', opts.dateFormat),
     owner: shortText,
   });

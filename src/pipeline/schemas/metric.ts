@@ -1,6 +1,6 @@
 /** One row of `metrics.csv`: an operational or financial figure for a period (long format). */
 import type { z } from 'zod';
-import { id, number, optionalId, rowSchema, segmentReaders, shortText } from '../ingest/values.ts';
+import { id, number, optionalId, rowSchema, segmentReaders, shortText, type DecimalSeparator } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const metricColumns = {
@@ -10,12 +10,12 @@ export const metricColumns = {
   identity: [],
 } as const satisfies TableSpec;
 
-export const metricRowSchema = (opts: { segmentColumns: readonly string[] }) =>
+export const metricRowSchema = (opts: { decimal: DecimalSeparator; segmentColumns: readonly string[] }) =>
   rowSchema({
     ...segmentReaders(opts.segmentColumns),
     metric: id('metric name'),
     period: id('period'),
-    value: number('value'),
+    value: number('value', { decimal: opts.decimal }),
     unit: shortText,
     account_id: optionalId('account id'),
   });
