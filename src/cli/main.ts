@@ -99,6 +99,7 @@ async function writeExports(paths: Paths): Promise<void> {
 async function build(paths: Paths): Promise<number> {
   if (!(await pipeline(paths))) return 1;
   process.env['CHORUS_MODEL_FILE'] = paths.modelFile;
+  process.env['CHORUS_CONTENT'] = paths.content;
   const { build: astroBuild } = await import('astro');
   await rm(paths.internalOut, { recursive: true, force: true });
   await astroBuild({ root: projectRoot, outDir: paths.internalOut, logLevel: 'warn' });
@@ -110,6 +111,7 @@ async function build(paths: Paths): Promise<number> {
 async function dev(paths: Paths): Promise<number> {
   if (!(await pipeline(paths))) return 1;
   process.env['CHORUS_MODEL_FILE'] = paths.modelFile;
+  process.env['CHORUS_CONTENT'] = paths.content;
   const { dev: astroDev } = await import('astro');
   await astroDev({ root: projectRoot, outDir: paths.internalOut });
   // Data edits re-run the pipeline; the next page load shows the new figures.

@@ -4,7 +4,7 @@ import { tempProgram } from '../helpers/temp-program.ts';
 
 describe('checkContent', () => {
   it('accepts files with good or no frontmatter, and a missing folder', async () => {
-    const dir = tempProgram({ 'stories/a.md': '---\ntitle: A story\n---\nBody', 'b.mdx': '# No frontmatter', 'README.md': '---\nbroken: [' });
+    const dir = tempProgram({ 'stories/a.md': '---\ntitle: A story\nquote: Great.\ncustomer: Acme\n---\nBody', 'b.mdx': '# No frontmatter', 'README.md': '---\nbroken: [' });
     expect(await checkContent(dir)).toEqual({ files: 2, problems: [] });
     expect(await checkContent('/nonexistent/content')).toEqual({ files: 0, problems: [] });
   });
@@ -15,5 +15,22 @@ describe('checkContent', () => {
     expect(problems.map((p) => p.file)).toEqual(['content/open.mdx', 'content/stories/bad.md']);
     expect(problems[0]!.message).toMatch(/never closed/);
     expect(problems[1]!.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('collection schemas', () => {
+  it('names the field and the fix', async () => {
+    const dir = tempProgram({
+      'stories/s.md': '---\ntitle: A story\ncustomer: Acme\nnamed_internaly: true\nvideo: http://x.example/v\n---\n',
+      'actions/a.md': '---\ntitle: Fix reports\nobjective: o\nbackground: b\nbusiness_impact: i\ntarget: t\nowner: Ann\nstatus: done\ntasks:\n  - { name: Ship, start: 2026-03-01, end: 2026-02-01 }\n---\n',
+      'briefings/2026-Q1.mdx': 'No frontmatter here',
+    });
+    const text = (await checkContent(dir)).problems.map((p) => `${p.file}: ${p.message}`).join('\n');
+    expect(text).toMatch(/content\/stories\/s\.md: field quote/);
+    expect(text).toMatch(/content\/stories\/s\.md: unknown field named_internaly/);
+    expect(text).toMatch(/content\/stories\/s\.md: field video: use an https/);
+    expect(text).toMatch(/content\/actions\/a\.md: field tasks\[0\]\.end: a task ends before it starts/);
+    expect(text).toMatch(/content\/actions\/a\.md: field result: a done plan states its result/);
+    expect(text).toMatch(/content\/briefings\/2026-Q1\.mdx: a briefings entry needs frontmatter/);
   });
 });

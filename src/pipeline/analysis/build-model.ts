@@ -48,7 +48,12 @@ function partition<K extends string>(groups: { key: K; histogram: Histogram }[],
   return out;
 }
 
-function segments(ingest: IngestResult, w: WaveState, total: Histogram, min: number): SegmentDimension[] {
+/**
+ * Segment figures of a wave. `prev` (the wave before, already built) gives each value's change
+ * over time, computed only when the value was shown in both waves: a change against a
+ * suppressed figure would give that figure away.
+ */
+function segments(ingest: IngestResult, w: WaveState, total: Histogram, min: number, prev?: { id: string; state: WaveState; model: WaveModel }): SegmentDimension[] {
   const overall = figuresOf(total);
   return ingest.settings.segments.map((s) => {
     const values = [...(w.segments.get(s.id) ?? new Map<string, Histogram>())].sort(([a], [b]) => naturalCompare(a, b));
@@ -60,11 +65,14 @@ function segments(ingest: IngestResult, w: WaveState, total: Histogram, min: num
         const f = figures.get(value)!;
         if (f.suppressed) return { value, figures: f };
         const rest = total.map((c, i) => c - (h[i] ?? 0));
+        const before = prev?.model.segments.find((x) => x.id === s.id)?.values.find((x) => x.value === value);
+        const beforeHistogram = prev?.state.segments.get(s.id)?.get(value);
         return {
           value,
           figures: {
             ...f,
             gap: compare(h, rest, 'rest', 'gap'),
+            change: before && !before.figures.suppressed && beforeHistogram ? compare(h, beforeHistogram, prev!.id, 'change') : null,
             promoterLift: overall && overall.promoterShare > 0 ? f.promoterShare / overall.promoterShare : null,
           },
         };
@@ -285,7 +293,7 @@ function cohorts(ingest: IngestResult, c: Collector, index: number, seenBefore: 
     newConfidentialShare: fresh > 0 && fresh >= min ? freshConfidential / fresh : null,
     confidential: conf,
     identified: ident,
-    npsGap: !conf.suppressed && !ident.suppressed ? compare(w.confidentialHistogram, w.identifiedHistogram, 'identified', 'gap') : null,
+    npsGap: !conf.suppressed && !ident.suppressed ? compare(w.confidentialHistogram, w.identifiedHistogram, 'identified', 'gap', 'identified respondents') : null,
     meanGap: !conf.suppressed && !ident.suppressed ? compareMeans(w.confidentialHistogram, w.identifiedHistogram, 'identified') : null,
     transitions,
   };
@@ -295,7 +303,8 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
   const s = ingest.settings;
   const min = s.min_group_size;
   const seenBefore = new IdIndex();
-  const waves: WaveModel[] = ingest.waves.map((wave, i) => {
+  const waves: WaveModel[] = [];
+  ingest.waves.forEach((wave, i) => {
     const w = c.waveState(i);
     const invited = ingest.invitations.get(wave.id);
     const n = w.histogram.reduce((a, b) => a + b, 0);
@@ -304,7 +313,8 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
     const cohortFigures = cohorts(ingest, c, i, seenBefore, min);
     // Who was included before the next wave: this wave's invitees and respondents.
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
-    return {
+    const prevWave = i > 0 ? { id: ingest.waves[i - 1]!.id, state: c.waveState(i - 1), model: waves[i - 1]! } : undefined;
+    waves.push({
       id: wave.id,
       label: wave.label,
       asOf: wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null,
@@ -314,14 +324,14 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
       invited: invited ? invited.contacts.size : null,
       responseRate: invited && invited.contacts.size > 0 ? n / invited.contacts.size : null,
       confidential: w.confidential,
-      segments: segments(ingest, w, w.histogram, min),
+      segments: segments(ingest, w, w.histogram, min, prevWave),
       accounts: list,
       portfolio: portfolio(ingest, w, list, min),
       cohorts: cohortFigures,
       themes: themes(ingest, w, w.histogram),
       finance: finance(ingest, list),
       metrics: metrics(ingest, wave.period),
-    };
+    });
   });
   return {
     version: MODEL_VERSION,

@@ -30,9 +30,10 @@ const points = (d: number) => {
 
 /**
  * Compares `a` with `b` (NPS). `kind` shapes the sentence: a change over time ("up 6 points,
- * a significant rise") or a gap between groups ("6 points higher, a significant difference").
+ * a significant rise") or a gap to another group, named by `otherLabel` ("6 points above the
+ * rest, a significant difference" / "2 points below the rest, within noise").
  */
-export function compare(a: Histogram, b: Histogram, against: string, kind: 'change' | 'gap'): Comparison | null {
+export function compare(a: Histogram, b: Histogram, against: string, kind: 'change' | 'gap', otherLabel = 'the rest'): Comparison | null {
   const sa = summarise(a);
   const sb = summarise(b);
   const ea = npsEstimate(sa.promoters, sa.detractors, sa.n);
@@ -41,9 +42,11 @@ export function compare(a: Histogram, b: Histogram, against: string, kind: 'chan
   const d = npsDifference(ea, eb);
   const rounded = Math.round(d.delta);
   let words: string;
-  if (!d.significant) words = rounded === 0 ? 'no change, within noise' : `${kind === 'change' ? (d.delta > 0 ? 'up' : 'down') : d.delta > 0 ? 'higher by' : 'lower by'} ${points(d.delta)}, within noise`;
-  else if (kind === 'change') words = `${d.delta > 0 ? 'up' : 'down'} ${points(d.delta)}, a significant ${d.delta > 0 ? 'rise' : 'fall'}`;
-  else words = `${points(d.delta)} ${d.delta > 0 ? 'higher' : 'lower'}, a significant difference`;
+  if (kind === 'change') {
+    if (rounded === 0) words = 'no change, within noise';
+    else words = `${d.delta > 0 ? 'up' : 'down'} ${points(d.delta)}, ${d.significant ? `a significant ${d.delta > 0 ? 'rise' : 'fall'}` : 'within noise'}`;
+  } else if (rounded === 0) words = `level with ${otherLabel}, within noise`;
+  else words = `${points(d.delta)} ${d.delta > 0 ? 'above' : 'below'} ${otherLabel}, ${d.significant ? 'a significant difference' : 'within noise'}`;
   return { against, delta: d.delta, ci95: [d.ci95[0], d.ci95[1]], p: d.p, significant: d.significant, words };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Checks the content folder before any page is built: every Markdown/MDX file must have
- * readable YAML frontmatter. The collections' own zod schemas (stories, action plans, …)
- * plug in here as they are added.
+ * readable YAML frontmatter, and files of a collection (stories/, actions/, program/,
+ * briefings/) must match its zod schema. Problems name the file, line or field, and the fix.
  */
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { filesUnder } from '../util/files.ts';
+import { CONTENT_SCHEMAS } from './schemas.ts';
 import { parseDocument } from 'yaml';
 import type { StructuralIssue } from '../ingest/report.ts';
 
@@ -34,7 +35,12 @@ export async function checkContent(contentDir: string): Promise<ContentCheck> {
       problems.push({ file, line: 1, message: 'the frontmatter opened by "---" is never closed', fix: 'end it with a line holding only "---"' });
       continue;
     }
-    if (fm === null) continue;
+    const collection = file.split('/')[1] as keyof typeof CONTENT_SCHEMAS;
+    const schema = CONTENT_SCHEMAS[collection];
+    if (fm === null) {
+      if (schema) problems.push({ file, line: 1, message: `a ${collection} entry needs frontmatter`, fix: 'start the file with its fields between two "---" lines; docs/content.md lists them' });
+      continue;
+    }
     const doc = parseDocument(fm.yaml);
     for (const e of doc.errors) {
       problems.push({
@@ -42,6 +48,18 @@ export async function checkContent(contentDir: string): Promise<ContentCheck> {
         line: fm.firstLine - 1 + (e.linePos?.[0].line ?? 1),
         message: `the frontmatter cannot be read: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         fix: 'check the indentation and quoting on that line (quote text containing ":" or "#")',
+      });
+    }
+    if (doc.errors.length > 0 || !schema) continue;
+    const parsed = schema.safeParse(doc.toJS() ?? {});
+    if (parsed.success) continue;
+    for (const i of parsed.error.issues) {
+      const field = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+      const unknown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : '';
+      problems.push({
+        file,
+        message: unknown ? `unknown field ${unknown}` : `field ${field || '(frontmatter)'}: ${i.message}`,
+        fix: unknown ? 'check the spelling against docs/content.md, or remove it' : 'correct the field; docs/content.md lists every field',
       });
     }
   }

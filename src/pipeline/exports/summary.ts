@@ -60,7 +60,7 @@ function wave(w: WaveModel) {
         d.values.map((v) =>
           v.figures.suppressed
             ? { value: v.value, suppressed: true, note: v.figures.note }
-            : { value: v.value, suppressed: false, ...scores(v.figures), gap: comparison(v.figures.gap), promoterLift: round(v.figures.promoterLift) },
+            : { value: v.value, suppressed: false, ...scores(v.figures), gap: comparison(v.figures.gap), change: comparison(v.figures.change), promoterLift: round(v.figures.promoterLift) },
         ),
       ]),
     ),

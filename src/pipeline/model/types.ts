@@ -67,6 +67,8 @@ export interface SegmentValue {
     ScoreFigures & {
       /** Against everyone else in the wave. */
       gap: Comparison | null;
+      /** Against the same value in the wave before (only when it was shown there too). */
+      change: Comparison | null;
       /** This group's promoter share over the wave's: > 1 = promoters concentrate here. */
       promoterLift: number | null;
     }

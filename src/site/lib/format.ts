@@ -22,3 +22,22 @@ export function formatDate(iso: string | null): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${months[(m ?? 1) - 1]} ${y}`;
 }
+
+const currencies = new Map<string, Intl.NumberFormat>();
+
+/** Money in the program's currency, compact for large sums: "$4.3M". */
+export function formatMoney(value: number, currency: string): string {
+  let f = currencies.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    currencies.set(currency, f);
+  }
+  return f.format(value);
+}
+
+/** A metric's value with its unit: a currency code formats as money, other units follow the number. */
+export function formatValue(value: number, unit: string | null | undefined): string {
+  if (unit && /^[A-Z]{3}$/.test(unit)) return formatMoney(value, unit);
+  const n = Math.abs(value) >= 100 ? integer.format(value) : new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value);
+  return !unit || unit === 'count' || unit === 'points' ? n : `${n} ${unit}`;
+}

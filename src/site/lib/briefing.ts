@@ -1,0 +1,102 @@
+/**
+ * What a briefing shows that is a choice about the model, not a computation: which story
+ * opens it, which segments and declines to tell, which plans answer them. Figures all come
+ * from the model; sentences that interpret a figure come from the model's comparisons.
+ */
+import type { SegmentDimension, SiteModel, WaveModel } from '../../pipeline/model/types.ts';
+import type { Action, Story } from '../../pipeline/content/schemas.ts';
+
+/** Collection entries as the pages use them, typed by the pipeline's schemas. */
+export interface StoryEntry {
+  id: string;
+  data: Story;
+}
+export interface ActionEntry {
+  id: string;
+  data: Action;
+}
+
+/** The story named by the briefing, else the first of the wave (by id), else none. */
+export function openingStory(stories: StoryEntry[], wave: WaveModel, named?: string): StoryEntry | null {
+  if (named) return stories.find((s) => s.id === named) ?? null;
+  return [...stories].filter((s) => s.data.wave === wave.id).sort((a, b) => (a.id < b.id ? -1 : 1))[0] ?? null;
+}
+
+export interface SegmentFinding {
+  dimension: SegmentDimension;
+  value: string;
+  nps: number;
+  n: number;
+  words: string;
+  lift: number | null;
+  delta: number;
+}
+
+/** Segment values whose gap to the rest is significant, strongest first. */
+export function significantSegments(w: WaveModel, direction: 'higher' | 'lower'): SegmentFinding[] {
+  const out: SegmentFinding[] = [];
+  for (const d of w.segments) {
+    for (const v of d.values) {
+      const f = v.figures;
+      if (f.suppressed || !f.gap?.significant) continue;
+      if ((direction === 'higher') !== f.gap.delta > 0) continue;
+      out.push({ dimension: d, value: v.value, nps: f.nps, n: f.n, words: f.gap.words, lift: f.promoterLift, delta: f.gap.delta });
+    }
+  }
+  return out.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.value < b.value ? -1 : 1));
+}
+
+export interface Decline {
+  what: string;
+  words: string;
+  plans: ActionEntry[];
+}
+
+/**
+ * Every significant negative change the briefing reports: the wave's NPS against the wave
+ * before, and each segment value's NPS against its own in the wave before. Each is matched to
+ * the action plans that answer it: plans whose `answers` name the wave, or that name the segment.
+ */
+export function declines(w: WaveModel, actions: ActionEntry[]): Decline[] {
+  const out: Decline[] = [];
+  if (w.change?.significant && w.change.delta < 0) {
+    out.push({ what: `NPS since ${w.change.against}`, words: w.change.words, plans: actions.filter((a) => a.data.answers.includes(w.id)) });
+  }
+  for (const d of w.segments) {
+    for (const v of d.values) {
+      const f = v.figures;
+      if (f.suppressed || !f.change?.significant || f.change.delta >= 0) continue;
+      out.push({
+        what: `${d.label}: ${v.value}`,
+        words: `NPS ${Math.round(f.nps)}, ${f.change.words} since ${f.change.against}`,
+        plans: actions.filter((a) => a.data.answers.includes(w.id) || a.data.segments.some((x) => x.dimension === d.id && x.value === v.value)),
+      });
+    }
+  }
+  return out;
+}
+
+/** The top initiatives: plans with a priority, in order, at most five. */
+export function topInitiatives(actions: ActionEntry[]): ActionEntry[] {
+  return actions.filter((a) => a.data.priority !== undefined).sort((a, b) => a.data.priority! - b.data.priority!).slice(0, 5);
+}
+
+/** Share of a plan done: its stated progress, else the share of its tasks done. */
+export function progressOf(a: ActionEntry): number | null {
+  if (a.data.progress !== undefined) return a.data.progress / 100;
+  if (a.data.status === 'done') return 1;
+  if (a.data.tasks.length === 0) return null;
+  return a.data.tasks.filter((t) => t.done).length / a.data.tasks.length;
+}
+
+export const waveHref = (model: SiteModel, w: WaveModel) => (w === model.waves.at(-1) ? '/' : `/briefing/${w.id}/`);
+export const themeSlug = (theme: string) => encodeURIComponent(theme.toLowerCase().replace(/\s+/g, '-'));
+
+const warned = new Set<string>();
+
+/** A build warning, once per build even when two pages (/ and /briefing/<latest>/) show the same wave. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[chorus] warning: ${message}`);
+}
