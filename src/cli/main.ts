@@ -10,6 +10,7 @@ import { inputKey } from '../pipeline/cache.ts';
 import { summaryJson, tableCsvs } from '../pipeline/exports/summary.ts';
 import { MODEL_VERSION, type SiteModel } from '../pipeline/model/types.ts';
 import { checkContent } from '../pipeline/content/check-content.ts';
+import { checkStoryIdentities, confidentialDigests } from '../pipeline/content/check-identities.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
 import { resolvePaths, projectRoot, type Paths } from './paths.ts';
 import { progressReporter } from './progress.ts';
@@ -24,29 +25,33 @@ const show = (p: string) => relative(process.env['INIT_CWD'] ?? process.cwd(), p
  * The analysed model for the data folder: from the cache when no input changed since it was
  * made (narrative edits do not touch it), else from a pipeline run, which refills the cache.
  */
-async function analyse(paths: Paths): Promise<{ model: SiteModel; cached: boolean }> {
+async function analyse(paths: Paths): Promise<{ model: SiteModel; cached: boolean; identities: string[] }> {
   const dir = dirname(paths.modelFile);
   const key = (await inputKey(paths.data)).slice(0, 32);
   const cachedModel = join(dir, `analysis-${key}.json`);
   const cachedRejects = join(dir, `analysis-${key}-rejected.csv`);
-  if (existsSync(cachedModel) && existsSync(cachedRejects)) {
+  // Digests of confidential respondents' names and emails, to check stories against (never the identities).
+  const cachedIdentities = join(dir, `analysis-${key}-identities.json`);
+  if (existsSync(cachedModel) && existsSync(cachedRejects) && existsSync(cachedIdentities)) {
     const model = JSON.parse(await readFile(cachedModel, 'utf8')) as SiteModel;
     if (model.version === MODEL_VERSION) {
       await copyFile(cachedRejects, join(dir, 'rejected-rows.csv'));
-      return { model, cached: true };
+      return { model, cached: true, identities: JSON.parse(await readFile(cachedIdentities, 'utf8')) as string[] };
     }
   }
   await mkdir(dir, { recursive: true });
   const rejected = rejectedRowsWriter(join(dir, 'rejected-rows.csv'));
   const progress = progressReporter();
   try {
-    const { model } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update });
+    const { model, ingest } = await runPipeline({ dataDir: paths.data, onRejected: rejected.write, onProgress: progress.update });
+    const identities = confidentialDigests(ingest);
     await rejected.close();
     // Keep one cached analysis per output folder: the newest.
     for (const old of (await readdir(dir)).filter((f) => f.startsWith('analysis-'))) await rm(join(dir, old), { force: true });
     await writeFile(cachedModel, JSON.stringify(model));
     await copyFile(join(dir, 'rejected-rows.csv'), cachedRejects);
-    return { model, cached: false };
+    await writeFile(cachedIdentities, JSON.stringify(identities));
+    return { model, cached: false, identities };
   } finally {
     progress.done();
     await rejected.close();
@@ -60,7 +65,7 @@ async function pipeline(paths: Paths, publishedRejects = true): Promise<boolean>
   console.log(`Chorus: reading ${show(paths.data)}`);
   const content = await checkContent(paths.content);
   try {
-    const { model, cached } = await analyse(paths).catch((e: unknown) => {
+    const { model, cached, identities } = await analyse(paths).catch((e: unknown) => {
       // Report content problems together with the data's, not one run later.
       if (e instanceof StructuralError && content.problems.length > 0) throw new StructuralError([...e.issues, ...content.problems], e.report);
       throw e;
@@ -70,7 +75,8 @@ async function pipeline(paths: Paths, publishedRejects = true): Promise<boolean>
     console.log('');
     console.log(formatWaves(model));
     console.log(`\nContent: ${content.files} file${content.files === 1 ? '' : 's'} checked in ${show(paths.content)}.`);
-    if (content.problems.length > 0) throw new StructuralError(content.problems);
+    const problems = [...content.problems, ...(await checkStoryIdentities(paths.content, identities))];
+    if (problems.length > 0) throw new StructuralError(problems);
     const tmp = `${paths.modelFile}.tmp`;
     await writeFile(tmp, JSON.stringify(model));
     await rename(tmp, paths.modelFile);

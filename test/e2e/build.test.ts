@@ -25,8 +25,8 @@ describe('npm run build on the demo program', () => {
     expect(rows).toBeGreaterThan(5000);
   });
 
-  it('writes a home page listing every wave with its responses and NPS', () => {
-    const html = readFileSync(join(demo.out, 'internal', 'index.html'), 'utf8');
+  it('writes a data page listing every wave with its responses and NPS', () => {
+    const html = readFileSync(join(demo.out, 'internal', 'data', 'index.html'), 'utf8');
     const program = readFileSync(join(projectRoot, 'data', 'program.yml'), 'utf8');
     for (const wave of ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']) {
       const label = new RegExp(`id: ${wave}, label: ([^,}]+)`).exec(program)?.[1]?.trim() ?? wave;
@@ -60,7 +60,7 @@ describe('npm run build on the demo program', () => {
       const text = path + '\n' + bytes.toString('utf8');
       for (const s of secrets) if (text.includes(s)) leaks.push(`${path}: ${s}`);
     }
-    expect(leaks).toEqual([]);
+    expect(leaks.join('\n')).toBe('');
   });
 
   it('builds the same bytes from the same inputs', () => {
@@ -78,9 +78,12 @@ describe('other programs', () => {
     const data = tempProgram({ 'responses/spring.csv': 'response_id,score\n1,10\n2,9\n3,2\n' });
     const r = runCli('build', { data });
     expect(r.code, r.stderr).toBe(0);
-    const html = readFileSync(join(r.out, 'internal', 'index.html'), 'utf8');
+    const html = readFileSync(join(r.out, 'internal', 'data', 'index.html'), 'utf8');
     expect(html).toContain('<th scope="row">spring</th>');
     expect(html).toContain('+33');
+    const briefing = readFileSync(join(r.out, 'internal', 'index.html'), 'utf8');
+    expect(briefing).toContain('+33');
+    expect(briefing).toContain('n = 3');
   });
 
   it('fails on structural problems with every problem named, and exits non-zero', () => {
@@ -107,7 +110,7 @@ describe('other programs', () => {
     expect(r.stderr).toMatch(/cannot be a wave id/);
     const ok = runCli('build', { data: tempProgram({ 'responses/w1.csv': 'response_id,score,comment\nr1,"<img src=x onerror=alert(1)>",x\nok,9,\n' }) });
     expect(ok.code).toBe(0);
-    const html = readFileSync(join(ok.out, 'internal', 'index.html'), 'utf8');
+    const html = readFileSync(join(ok.out, 'internal', 'data', 'index.html'), 'utf8');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });

@@ -34,3 +34,24 @@ describe('collection schemas', () => {
     expect(text).toMatch(/content\/briefings\/2026-Q1\.mdx: a briefings entry needs frontmatter/);
   });
 });
+
+describe('story identities', () => {
+  it('refuses a story naming someone who shares a name with a confidential respondent', async () => {
+    const { runPipeline } = await import('../../src/pipeline/run.ts');
+    const { confidentialDigests, checkStoryIdentities } = await import('../../src/pipeline/content/check-identities.ts');
+    const data = tempProgram({
+      'contacts.csv': 'contact_id,name,email\nC1,Jane Roe,jane@acme.example\nC2,John Doe,john@acme.example\n',
+      'responses/w1.csv': 'response_id,score,contact_id,confidential\nr1,3,C1,yes\nr2,9,C2,no\n',
+    });
+    const { ingest } = await runPipeline({ dataDir: data });
+    const digests = confidentialDigests(ingest);
+    expect(digests).toHaveLength(2);
+    expect(digests.join()).not.toMatch(/jane|roe/i);
+    const content = tempProgram({
+      'stories/a.md': '---\ntitle: A\nquote: Q\ncustomer: Acme\nperson: "  jane   ROE "\n---\n',
+      'stories/b.md': '---\ntitle: B\nquote: Q\ncustomer: Acme\nperson: John Doe\n---\n',
+    });
+    const problems = await checkStoryIdentities(content, digests);
+    expect(problems.map((p) => p.file)).toEqual(['content/stories/a.md']);
+  });
+});

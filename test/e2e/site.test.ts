@@ -1,0 +1,116 @@
+/**
+ * The internal site of the demo program in headless Chromium: every page loads with no
+ * console error or failed request and passes axe-core; charts show as SVG with JavaScript
+ * off; every built HTML file passes html-validate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+import { runCli, filesUnder } from '../helpers/build.ts';
+import { serve } from '../helpers/static-server.ts';
+import { launchBrowser, openPage, axeViolations } from '../helpers/browser.ts';
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let out: string;
+
+beforeAll(async () => {
+  const r = runCli('build');
+  expect(r.code, r.stderr).toBe(0);
+  out = join(r.out, 'internal');
+  site = await serve(out);
+  browser = await launchBrowser();
+  pages = await crawl();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The site's pages, found by following links from the front page (a few accounts suffice). */
+async function crawl(): Promise<string[]> {
+  const seen = new Set<string>(['/']);
+  const queue = ['/'];
+  const { page, close } = await openPage(browser, `${site.url}/`, { javaScript: false });
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    await page.goto(`${site.url}${path}`);
+    const links = await page.$$eval('a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
+    let accounts = [...seen].filter((p) => p.startsWith('/accounts/') && p !== '/accounts/').length;
+    for (const l of links) {
+      const p = l.split('#')[0]!;
+      if (seen.has(p) || p.startsWith('/exports/') || p.startsWith('/_astro/')) continue;
+      if (p.startsWith('/accounts/') && p !== '/accounts/' && accounts++ >= 3) continue;
+      seen.add(p);
+      queue.push(p);
+    }
+  }
+  await close();
+  return [...seen].sort();
+}
+
+let pages: string[] = [];
+
+describe('internal site', () => {
+  it('links every kind of page from the front page', () => {
+    for (const prefix of ['/briefing/', '/segments/', '/themes/', '/actions/', '/accounts/', '/data/']) expect(pages.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+  });
+
+  it('loads every page with no console error or failed request, and no serious axe violation', async () => {
+    const problems: string[] = [];
+    for (const path of pages) {
+      const { page, problems: seen, close } = await openPage(browser, `${site.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      for (const p of seen) problems.push(`${path}: ${p}`);
+      for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
+      await close();
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('opens the briefing with a customer, the headline with n and interval, and an as-of date', async () => {
+    const { page, close } = await openPage(browser, `${site.url}/`, { javaScript: false });
+    const text = await page.locator('main').innerText();
+    expect(await page.locator('main .quote blockquote').first().isVisible()).toBe(true);
+    expect(text).toMatch(/n = [\d,]+ · 95% interval [+−]?\d+ to [+−]?\d+/);
+    expect(text).toMatch(/Data as of \d+ \w+ \d{4}/);
+    expect(text).toMatch(/a significant (rise|fall)|within noise/);
+    await close();
+  });
+
+  it('shows charts as SVG without JavaScript, each with a text alternative and its data', async () => {
+    const { page, close } = await openPage(browser, `${site.url}/briefing/2026-Q2/`, { javaScript: false });
+    const figures = page.locator('figure.chart');
+    expect(await figures.count()).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < (await figures.count()); i++) {
+      const f = figures.nth(i);
+      expect(await f.locator('.chart-view svg').count()).toBe(1);
+      expect((await f.locator('.chart-alt').innerText()).length).toBeGreaterThan(20);
+      expect(await f.locator('details table tbody tr').count()).toBeGreaterThan(0);
+    }
+    await close();
+  });
+
+  it('passes html-validate on every built page', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // Vega's SVG and Astro's scoped styles bring inline styles and style elements.
+        'no-inline-style': 'off',
+        'require-sri': 'off',
+        'no-trailing-whitespace': 'off',
+        'attribute-boolean-style': 'off',
+        'long-title': 'off',
+      },
+    });
+    const errors: string[] = [];
+    const html = filesUnder(out).filter(([p]) => p.endsWith('.html') && (!p.startsWith('accounts/') || /^accounts\/(index|A000[1-3])/.test(p)));
+    for (const [path, bytes] of html) {
+      const report = await validator.validateString(bytes.toString('utf8'), path);
+      for (const r of report.results) for (const m of r.messages) errors.push(`${path}:${m.line}: ${m.ruleId} ${m.message}`);
+    }
+    expect(errors.slice(0, 20)).toEqual([]);
+  });
+});
