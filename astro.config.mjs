@@ -11,5 +11,15 @@ export default defineConfig({
   trailingSlash: 'always',
   devToolbar: { enabled: false },
   // vega and vega-embed make one large chunk, loaded only to enhance charts that already show as SVG.
-  vite: { build: { chunkSizeWarningLimit: 2048 } },
+  vite: {
+    build: {
+      chunkSizeWarningLimit: 2048,
+      rollupOptions: {
+        // MDX content modules carry an Astro directive the bundler notes it cannot keep; harmless here.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
 });

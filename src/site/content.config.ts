@@ -4,12 +4,18 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ActionSchema, BriefingSchema, ScopeSchema, StorySchema } from '../pipeline/content/schemas.ts';
 
 const content = resolve(process.env['CHORUS_CONTENT'] ?? 'content');
 // Ids are file names as written (briefings/2026-Q1.mdx is "2026-Q1"), so they match wave ids and `story:` references.
-const from = (folder: string) => glob({ pattern: '**/*.{md,mdx}', base: resolve(content, folder), generateId: ({ entry }) => entry.replace(/\.mdx?$/i, '') });
+// A missing folder is an empty collection, without a warning: a data-only program is normal.
+const from = (folder: string) => {
+  const base = resolve(content, folder);
+  if (!existsSync(base)) return { name: `empty-${folder}`, load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+  return glob({ pattern: '**/*.{md,mdx}', base, generateId: ({ entry }) => entry.replace(/\.mdx?$/i, '') });
+};
 
 export const collections = {
   stories: defineCollection({ loader: from('stories'), schema: StorySchema }),

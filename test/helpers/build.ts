@@ -24,7 +24,8 @@ export function runCli(command: 'build' | 'check', env: { data?: string; out?: s
       CHORUS_OUT: out,
       CHORUS_CACHE: join(out, '..', `${relative(tmpdir(), out).replace(/\W/g, '_')}-cache`),
       ...(env.data ? { CHORUS_DATA: env.data } : { CHORUS_DATA: join(projectRoot, 'data') }),
-      CHORUS_CONTENT: env.content ?? join(projectRoot, 'content'),
+      // Without a content folder, the build takes the one beside the data folder.
+      CHORUS_CONTENT: env.content ?? '',
     },
     maxBuffer: 64 << 20,
   });

@@ -129,6 +129,10 @@ describe('accounts', () => {
     // A1 from C1 (weight 3, promoter) and C2 (weight 1, detractor): NPS = (3 − 1)/4 = +50, mean (30 + 2)/4 = 8
     expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, responses: 3, respondents: 3, invited: 3, responseRate: 1, decisionMakerAnswered: true });
     expect(a1!.rollup).toMatchObject({ n: 2, confidentialExcluded: 1, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
+    // the page lists the identified answers, lowest first, and only counts the lone confidential one
+    expect(a1!.answers.map((x) => [x.contact?.name, x.score])).toEqual([['Eli', 2], ['Dana', 10]]);
+    expect(a1!.answers[1]!.contact!.role).toBe('Decision maker');
+    expect(a1!.answersWithheld).toBe(1);
     expect(a2!.rollup).toMatchObject({ n: 2, nps: 0, mean: 7.5, category: 'passive' });
     expect(a2!.decisionMakerAnswered).toBe(false);
     expect(a3).toMatchObject({ responses: 0, invited: 1, responseRate: 0 });

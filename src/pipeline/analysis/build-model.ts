@@ -9,7 +9,7 @@ import { suppressPartition } from '../stats/suppression.ts';
 import { IdIndex } from '../ingest/id-index.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { categoryOf, compare, compareMeans, figuresOf } from './figures.ts';
-import type { Collector, WaveState, Weighted } from './collector.ts';
+import type { AccountAnswer as CollectedAnswer, Collector, WaveState, Weighted } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type {
   AccountSummary,
@@ -118,9 +118,30 @@ function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: numbe
       invited: inv,
       responseRate: inv ? respondents / inv : null,
       decisionMakerAnswered: (state?.identified.decisionMaker ?? false) || ((state?.confidential.n ?? 0) >= min && (state?.confidential.decisionMaker ?? false)),
+      ...answersOf(ingest, state?.answers ?? [], min),
       rollup: r,
     };
   });
+}
+
+/** An account's answers for its page: see AccountSummary.answers. */
+function answersOf(ingest: IngestResult, all: CollectedAnswer[], min: number): Pick<AccountSummary, 'answers' | 'answersWithheld'> {
+  const hidden = (a: CollectedAnswer) => a.confidential || (a.contactId !== undefined && ingest.confidentialContacts.has(a.contactId));
+  const withheld = all.filter(hidden).length;
+  const listed = all.filter((a) => !hidden(a) || withheld >= min);
+  const answers = listed.map((a) => {
+    const contact = a.contactId === undefined ? undefined : ingest.contacts.get(a.contactId);
+    const role = a.roleId === undefined ? (contact?.role ?? null) : (ingest.settings.roles[a.roleId]?.label ?? contact?.role ?? null);
+    return {
+      contact: hidden(a) ? null : { name: contact?.name ?? a.contactId ?? 'Unnamed respondent', role },
+      score: a.score,
+      category: categoryOf(a.score),
+      comment: a.comment !== undefined && a.comment.trim() !== '' ? a.comment : null,
+      submittedAt: a.submittedAt ?? null,
+    };
+  });
+  answers.sort((x, y) => x.score - y.score || naturalCompare(x.submittedAt ?? '', y.submittedAt ?? '') || naturalCompare(x.contact?.name ?? '', y.contact?.name ?? '') || naturalCompare(x.comment ?? '', y.comment ?? ''));
+  return { answers, answersWithheld: withheld >= min ? 0 : withheld };
 }
 
 const zero = (): Weighted => ({ n: 0, w: 0, w2: 0, promoters: 0, detractors: 0, scoreSum: 0, decisionMaker: false });

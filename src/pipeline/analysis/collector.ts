@@ -27,8 +27,19 @@ export interface Weighted {
 
 const emptyWeighted = (): Weighted => ({ n: 0, w: 0, w2: 0, promoters: 0, detractors: 0, scoreSum: 0, decisionMaker: false });
 
+/** One answer kept for its account's page. */
+export interface AccountAnswer {
+  contactId: string | undefined;
+  roleId: string | undefined;
+  score: number;
+  comment: string | undefined;
+  submittedAt: string | undefined;
+  confidential: boolean;
+}
+
 export interface AccountState {
   histogram: Histogram;
+  answers: AccountAnswer[];
   identified: Weighted;
   confidential: Weighted;
   /** Distinct contacts who answered (a contact answering twice in a wave counts once). */
@@ -127,7 +138,8 @@ export class Collector {
     if (r.accountId === undefined) addScore(w.noAccount, score);
     else {
       let a = w.accounts.get(r.accountId);
-      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), identified: emptyWeighted(), confidential: emptyWeighted(), respondents: 0 }));
+      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), answers: [], identified: emptyWeighted(), confidential: emptyWeighted(), respondents: 0 }));
+      a.answers.push({ contactId: r.contactId, roleId: r.roleId, score, comment: r.comment, submittedAt: r.submittedAt, confidential: r.confidential });
       addScore(a.histogram, score);
       const t = r.confidential ? a.confidential : a.identified;
       const weight = this.roleWeight(r.roleId);

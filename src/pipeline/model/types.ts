@@ -97,6 +97,14 @@ export interface AccountSummary {
   responseRate: number | null;
   decisionMakerAnswered: boolean;
   /**
+   * The answers, lowest score first. Identified respondents' with their name and role;
+   * confidential ones (and those of anyone who chose confidentiality in any wave) only when the
+   * account has at least the minimum group size of them, and then without identity.
+   */
+  answers: AccountAnswer[];
+  /** Confidential answers not listed, being too few to show without pointing at someone. */
+  answersWithheld: number;
+  /**
    * The roll-up (docs/statistics.md): identified responses, plus confidential ones only when
    * there are at least the minimum group size of them, weighted as program.yml says.
    */
@@ -112,6 +120,15 @@ export interface AccountSummary {
 }
 
 export type Category = 'promoter' | 'passive' | 'detractor';
+
+/** An answer on its account's page. `contact` is null for answers shown without identity. */
+export interface AccountAnswer {
+  contact: { name: string; role: string | null } | null;
+  score: number;
+  category: Category;
+  comment: string | null;
+  submittedAt: string | null;
+}
 
 export interface Portfolio {
   npsByArrBand: { band: string; accounts: number; figures: MaybeSuppressed<ScoreFigures> }[];
