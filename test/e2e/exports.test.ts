@@ -85,12 +85,14 @@ describe('the analysis cache', () => {
     const env = { data: join(work, 'data'), out, content: join(work, 'content') };
     expect(runCli('build', env).stdout).not.toMatch(/reusing its analysis/);
     mkdirSync(join(work, 'content', 'stories'), { recursive: true });
-    writeFileSync(join(work, 'content', 'stories', 'new.md'), '---\ntitle: A new story\n---\nText.\n');
+    writeFileSync(join(work, 'content', 'stories', 'new.md'), '---\ntitle: A new story\nquote: It works.\ncustomer: A customer\n---\nText.\n');
     const contentOnly = runCli('build', env);
+    expect(contentOnly.code, contentOnly.stderr).toBe(0);
     expect(contentOnly.stdout).toMatch(/reusing its analysis/);
     expect(contentOnly.stdout).toMatch(/Content: 1 file checked/);
     appendFileSync(join(work, 'data', 'responses', '2026-Q3.csv'), 'R-extra-1,2026-08-20,,,0,,false,\n');
     const changed = runCli('build', env);
+    expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stdout).not.toMatch(/reusing its analysis/);
     const after = JSON.parse(readFileSync(join(out, 'internal', 'exports', 'summary.json'), 'utf8'));
     expect(after.waves[3].n).toBe(summary.waves[3]!.n + 1);

@@ -229,3 +229,40 @@ describe('metrics', () => {
     expect(renewals).toMatchObject({ kind: 'financial', value: 5000, prior: 4000, priorPeriod: '2025-Q4', change: 1000 });
   });
 });
+
+describe('follow-up in brief', () => {
+  it('counts alerts, follow-ups, closes in time and overdue ones against the as-of date', async () => {
+    const m = await model({
+      'program.yml': 'waves:\n  - id: w1\n    as_of: 2026-03-20\n',
+      // r1 detractor closed after 1 day (in time, 2-day rule); r2 detractor closed after 5 days (late);
+      // r3 detractor never followed (overdue: 19 days by as-of); r4 passive contacted, open (7-day rule, 10 days: overdue);
+      // r5 promoter without comment (promoter + no-comment alerts), no log; r6 confidential detractor: no alert.
+      'responses/w1.csv': rows('response_id,score,submitted_at,comment,confidential', [
+        'r1,2,2026-03-01,bad,no', 'r2,3,2026-03-01,bad,no', 'r3,4,2026-03-01,bad,no', 'r4,7,2026-03-10,ok,no', 'r5,10,2026-03-15,,no', 'r6,1,2026-03-01,bad,yes',
+      ]),
+      'followups.csv': 'response_id,status,opened_at,closed_at\nr1,contacted,2026-03-01,\nr1,closed,2026-03-01,2026-03-02\nr2,closed,2026-03-02,2026-03-06\nr4,contacted,2026-03-11,\n',
+    });
+    const f = m.waves[0]!.followup;
+    expect(f.hasLog).toBe(true);
+    expect(f.confidentialNotAlerted).toBe(1);
+    const by = Object.fromEntries(f.byRule.map((r) => [r.rule, r]));
+    expect(by['detractor']).toMatchObject({ alerts: 3, followedUp: 2, closed: 2, closedInTime: 1, overdue: 1, medianDaysToClose: 3 });
+    expect(by['passive']).toMatchObject({ alerts: 1, followedUp: 1, closed: 0, overdue: 1 });
+    expect(by['promoter']).toMatchObject({ alerts: 1, followedUp: 0, overdue: 0 });
+    expect(by['no_comment']).toMatchObject({ alerts: 1, overdue: 0 });
+    expect(f.total).toEqual({ alerts: 6, followedUp: 3, closed: 2, closedInTime: 1, overdue: 2 });
+  });
+});
+
+describe('namesakes of confidential respondents', () => {
+  it('never prints a name that a confidential respondent also has', async () => {
+    const m = await model({
+      'accounts.csv': 'account_id,name\nA1,Acme\nA2,Globex\n',
+      'contacts.csv': 'contact_id,account_id,name\nC1,A1,Sam Lee\nC2,A2,Sam  Lee\nC3,A2,Kim Park\n',
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential', ['r1,3,C1,yes', 'r2,9,C2,no', 'r3,8,C3,no']),
+    });
+    const text = JSON.stringify(m);
+    expect(text).not.toMatch(/Sam +Lee/);
+    expect(text).toContain('Kim Park');
+  });
+});

@@ -9,6 +9,7 @@ import { suppressPartition } from '../stats/suppression.ts';
 import { IdIndex } from '../ingest/id-index.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { categoryOf, compare, compareMeans, figuresOf } from './figures.ts';
+import { followupSummary } from './followup.ts';
 import type { AccountAnswer as CollectedAnswer, Collector, WaveState, Weighted } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type {
@@ -98,7 +99,7 @@ function rollup(identified: Weighted, confidential: Weighted, min: number, weigh
   return { n: t.n, confidentialExcluded, weighting, nps: (p - d) * 100, ci95: e.ci95, mean, category: categoryOf(mean) };
 }
 
-function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: number): AccountSummary[] {
+function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: number, withheldNames: Set<string>): AccountSummary[] {
   const invited = ingest.invitations.get(waveId);
   const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);
   return [...ids].sort(naturalCompare).map((id) => {
@@ -118,14 +119,23 @@ function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: numbe
       invited: inv,
       responseRate: inv ? respondents / inv : null,
       decisionMakerAnswered: (state?.identified.decisionMaker ?? false) || ((state?.confidential.n ?? 0) >= min && (state?.confidential.decisionMaker ?? false)),
-      ...answersOf(ingest, state?.answers ?? [], min),
+      ...answersOf(ingest, state?.answers ?? [], min, withheldNames),
       rollup: r,
     };
   });
 }
 
+const normalName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Names of contacts who chose confidentiality in any wave: an identified namesake is shown by role only. */
+function confidentialNames(ingest: IngestResult): Set<string> {
+  const names = new Set<string>();
+  for (const c of ingest.contacts.values()) if (c.name && ingest.confidentialContacts.has(c.id)) names.add(normalName(c.name));
+  return names;
+}
+
 /** An account's answers for its page: see AccountSummary.answers. */
-function answersOf(ingest: IngestResult, all: CollectedAnswer[], min: number): Pick<AccountSummary, 'answers' | 'answersWithheld'> {
+function answersOf(ingest: IngestResult, all: CollectedAnswer[], min: number, withheldNames: Set<string>): Pick<AccountSummary, 'answers' | 'answersWithheld'> {
   const hidden = (a: CollectedAnswer) => a.confidential || (a.contactId !== undefined && ingest.confidentialContacts.has(a.contactId));
   const withheld = all.filter(hidden).length;
   const listed = all.filter((a) => !hidden(a) || withheld >= min);
@@ -133,7 +143,13 @@ function answersOf(ingest: IngestResult, all: CollectedAnswer[], min: number): P
     const contact = a.contactId === undefined ? undefined : ingest.contacts.get(a.contactId);
     const role = a.roleId === undefined ? (contact?.role ?? null) : (ingest.settings.roles[a.roleId]?.label ?? contact?.role ?? null);
     return {
-      contact: hidden(a) ? null : { name: contact?.name ?? a.contactId ?? 'Unnamed respondent', role },
+      contact: hidden(a)
+        ? null
+        : {
+            // A name shared with a confidential respondent is not printed: a reader could not tell the two apart.
+            name: contact?.name === undefined ? 'Unnamed respondent' : withheldNames.has(normalName(contact.name)) ? 'Name withheld (shared with a confidential respondent)' : contact.name,
+            role,
+          },
       score: a.score,
       category: categoryOf(a.score),
       comment: a.comment !== undefined && a.comment.trim() !== '' ? a.comment : null,
@@ -324,21 +340,23 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
   const s = ingest.settings;
   const min = s.min_group_size;
   const seenBefore = new IdIndex();
+  const withheldNames = confidentialNames(ingest);
   const waves: WaveModel[] = [];
   ingest.waves.forEach((wave, i) => {
     const w = c.waveState(i);
     const invited = ingest.invitations.get(wave.id);
     const n = w.histogram.reduce((a, b) => a + b, 0);
     const prev = i > 0 ? c.waves[i - 1] : undefined;
-    const list = accounts(ingest, w, wave.id, min);
+    const list = accounts(ingest, w, wave.id, min, withheldNames);
     const cohortFigures = cohorts(ingest, c, i, seenBefore, min);
     // Who was included before the next wave: this wave's invitees and respondents.
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
     const prevWave = i > 0 ? { id: ingest.waves[i - 1]!.id, state: c.waveState(i - 1), model: waves[i - 1]! } : undefined;
+    const asOf = wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null;
     waves.push({
       id: wave.id,
       label: wave.label,
-      asOf: wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null,
+      asOf,
       period: wave.period,
       figures: figuresOf(w.histogram),
       change: prev ? compare(w.histogram, prev.histogram, ingest.waves[i - 1]!.id, 'change') : null,
@@ -352,6 +370,7 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
       themes: themes(ingest, w, w.histogram),
       finance: finance(ingest, list),
       metrics: metrics(ingest, wave.period),
+      followup: followupSummary(ingest, c, i, asOf),
     });
   });
   return {

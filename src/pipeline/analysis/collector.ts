@@ -83,8 +83,25 @@ function hashOf(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * Per response, what the follow-up figures need (no identity): compact arrays indexed by the
+ * position of the response id in `ids`.
+ */
+export interface ResponseFacts {
+  ids: IdIndex;
+  wave: number[];
+  score: number[];
+  /** Submitted date as days since 1970-01-01, or -1 when not given. */
+  day: number[];
+  confidential: boolean[];
+  comment: boolean[];
+}
+
+export const dayNumber = (iso: string | undefined): number => (iso === undefined ? -1 : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
+
 export class Collector {
   readonly waves: WaveState[] = [];
+  readonly responses: ResponseFacts = { ids: new IdIndex(), wave: [], score: [], day: [], confidential: [], comment: [] };
   private readonly settings: ProgramSettings;
   private readonly matchThemes: (comment: string) => string[];
   private readonly roleWeight: (roleId: string | undefined) => number;
@@ -158,6 +175,14 @@ export class Collector {
 
     const hasComment = r.comment !== undefined && r.comment.trim() !== '';
     if (hasComment) w.comments++;
+    const facts = this.responses;
+    if (facts.ids.setIfAbsent(r.responseId, facts.wave.length) === undefined) {
+      facts.wave.push(r.waveIndex);
+      facts.score.push(score);
+      facts.day.push(dayNumber(r.submittedAt));
+      facts.confidential.push(r.confidential);
+      facts.comment.push(hasComment);
+    }
     let themes: readonly string[] = r.themes;
     if (themes.length > 0) w.themesFromColumn++;
     else if (hasComment) {

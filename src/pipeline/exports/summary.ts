@@ -105,6 +105,7 @@ function wave(w: WaveModel) {
     },
     finance: { ...w.finance, revenueAtRisk: round(w.finance.revenueAtRisk), potentialGrowth: round(w.finance.potentialGrowth) },
     metrics: w.metrics.map((m) => ({ ...m, changeShare: round(m.changeShare) })),
+    followup: w.followup,
   };
 }
 

@@ -206,6 +206,26 @@ export interface FinanceSummary {
   ratedArr: number;
 }
 
+export interface FollowupCounts {
+  alerts: number;
+  /** Alerts whose log reached "contacted" or "closed". */
+  followedUp: number;
+  closed: number;
+  /** Closed within the rule's time frame, counted from the response date. */
+  closedInTime: number;
+  /** Not closed, and older than the rule's time frame on the wave's "as of" date. */
+  overdue: number;
+}
+
+export interface FollowupSummary {
+  /** Whether a follow-up log was given at all. */
+  hasLog: boolean;
+  /** Confidential responses: no named alert; reached through the letters to customers. */
+  confidentialNotAlerted: number;
+  total: FollowupCounts;
+  byRule: (FollowupCounts & { rule: string; label: string; dueDays: number; medianDaysToClose: number | null })[];
+}
+
 export interface WaveModel {
   id: string;
   label: string;
@@ -226,6 +246,7 @@ export interface WaveModel {
   themes: ThemesSummary;
   finance: FinanceSummary;
   metrics: MetricChange[];
+  followup: FollowupSummary;
 }
 
 export interface SiteModel {
