@@ -114,3 +114,43 @@ describe('internal site', () => {
     expect(errors.slice(0, 20)).toEqual([]);
   });
 });
+
+describe('hostile input', () => {
+  it('renders script tags, event attributes, very long words and right-to-left text as text', async () => {
+    const { tempProgram } = await import('../helpers/temp-program.ts');
+    const hostile = [
+      '<script>window.__pwned = 1</script> reports are slow',
+      '<img src=x onerror="window.__pwned = 2"> dashboards',
+      'reports ' + 'a'.repeat(300),
+      'التقارير بطيئة جدا والتصدير لا يعمل reports',
+    ];
+    const data = tempProgram({
+      'program.yml': 'themes:\n  Reporting: [report*]\nsegments:\n  - id: region\n',
+      'accounts.csv': 'account_id,name,region\nA1,"<b>Evil</b> Corp",EMEA\n',
+      'contacts.csv': 'contact_id,account_id,name\nC1,A1,"<i>Mallory</i>"\nC2,A1,Trent\nC3,A1,Eve\nC4,A1,Oscar\n',
+      'responses/w1.csv': ['response_id,score,contact_id,comment,region', ...hostile.map((c, i) => `r${i},${i},C${i + 1},"${c.replace(/"/g, '""')}",EMEA`)].join('\n') + '\n',
+    });
+    const r = runCli('build', { data });
+    expect(r.code, r.stderr).toBe(0);
+    const hostileSite = await serve(join(r.out, 'internal'));
+    try {
+      for (const path of ['/', '/themes/reporting/', '/accounts/A1/']) {
+        const { page, problems, close } = await openPage(browser, `${hostileSite.url}${path}`);
+        page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        const text = await page.locator('main').innerText();
+        if (path !== '/') expect(text).toContain('<script>window.__pwned = 1</script>');
+        expect(await page.locator('main img[src="x"], main b, main i').count()).toBe(0);
+        expect(await page.$$eval('script', (ss) => ss.filter((x) => x.textContent?.includes('__pwned') && x.type !== 'application/json').length)).toBe(0);
+        // no element wider than the page: long words wrap
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+        expect(overflow, path).toBe(false);
+        expect(problems).toEqual([]);
+        await close();
+      }
+    } finally {
+      await hostileSite.close();
+    }
+  });
+});
