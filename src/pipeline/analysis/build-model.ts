@@ -8,6 +8,7 @@ import { npsEstimate } from '../stats/nps.ts';
 import { suppressPartition } from '../stats/suppression.ts';
 import { IdIndex } from '../ingest/id-index.ts';
 import { naturalCompare } from '../util/compare.ts';
+import { slugsFor } from '../util/slug.ts';
 import { categoryOf, compare, compareMeans, figuresOf } from './figures.ts';
 import { followupSummary } from './followup.ts';
 import type { AccountAnswer as CollectedAnswer, Collector, WaveState, Weighted } from './collector.ts';
@@ -99,7 +100,7 @@ function rollup(identified: Weighted, confidential: Weighted, min: number, weigh
   return { n: t.n, confidentialExcluded, weighting, nps: (p - d) * 100, ci95: e.ci95, mean, category: categoryOf(mean) };
 }
 
-function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: number, withheldNames: Set<string>): AccountSummary[] {
+function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: number, withheldNames: Set<string>, slugs: Map<string, string>): AccountSummary[] {
   const invited = ingest.invitations.get(waveId);
   const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);
   return [...ids].sort(naturalCompare).map((id) => {
@@ -110,6 +111,7 @@ function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: numbe
     const r = state ? rollup(state.identified, state.confidential, min, ingest.settings.account_weighting) : rollup(zero(), zero(), min, ingest.settings.account_weighting);
     return {
       id,
+      slug: slugs.get(id)!,
       name: a?.name ?? id,
       owner: a?.owner ?? null,
       arr: a?.arr ?? null,
@@ -240,7 +242,7 @@ function metrics(ingest: IngestResult, period: string): MetricChange[] {
   });
 }
 
-function themes(ingest: IngestResult, w: WaveState, total: Histogram): ThemesSummary {
+function themes(ingest: IngestResult, w: WaveState, total: Histogram, slugs: Map<string, string>): ThemesSummary {
   const n = total.reduce((a, b) => a + b, 0);
   const promoters = (total[9] ?? 0) + (total[10] ?? 0);
   let detractors = 0;
@@ -260,6 +262,7 @@ function themes(ingest: IngestResult, w: WaveState, total: Histogram): ThemesSum
       }));
     return {
       theme,
+      slug: slugs.get(theme)!,
       mentions: d + pa + p,
       byCategory: { detractor: d, passive: pa, promoter: p },
       improvementMentions: d + pa,
@@ -341,13 +344,16 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
   const min = s.min_group_size;
   const seenBefore = new IdIndex();
   const withheldNames = confidentialNames(ingest);
+  const states = ingest.waves.map((_, i) => c.waveState(i));
+  const accountSlugs = slugsFor([...ingest.accounts.keys(), ...states.flatMap((w) => [...w.accounts.keys()])]);
+  const themeSlugs = slugsFor(states.flatMap((w) => [...w.themes.keys()]));
   const waves: WaveModel[] = [];
   ingest.waves.forEach((wave, i) => {
     const w = c.waveState(i);
     const invited = ingest.invitations.get(wave.id);
     const n = w.histogram.reduce((a, b) => a + b, 0);
     const prev = i > 0 ? c.waves[i - 1] : undefined;
-    const list = accounts(ingest, w, wave.id, min, withheldNames);
+    const list = accounts(ingest, w, wave.id, min, withheldNames, accountSlugs);
     const cohortFigures = cohorts(ingest, c, i, seenBefore, min);
     // Who was included before the next wave: this wave's invitees and respondents.
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
@@ -367,7 +373,7 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
       accounts: list,
       portfolio: portfolio(ingest, w, list, min),
       cohorts: cohortFigures,
-      themes: themes(ingest, w, w.histogram),
+      themes: themes(ingest, w, w.histogram, themeSlugs),
       finance: finance(ingest, list),
       metrics: metrics(ingest, wave.period),
       followup: followupSummary(ingest, c, i, asOf),

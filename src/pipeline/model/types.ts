@@ -83,6 +83,8 @@ export interface SegmentDimension {
 
 export interface AccountSummary {
   id: string;
+  /** URL segment of the account's page (unique, URL-safe). */
+  slug: string;
   name: string;
   owner: string | null;
   arr: number | null;
@@ -166,6 +168,8 @@ export interface Verbatim {
 
 export interface ThemeFigures {
   theme: string;
+  /** URL segment of the theme's page (unique, URL-safe, the same in every wave). */
+  slug: string;
   mentions: number;
   byCategory: Record<Category, number>;
   /** Detractor and passive mentions: what customers ask to improve. */

@@ -90,7 +90,6 @@ export function progressOf(a: ActionEntry): number | null {
 }
 
 export const waveHref = (model: SiteModel, w: WaveModel) => (w === model.waves.at(-1) ? '/' : `/briefing/${w.id}/`);
-export const themeSlug = (theme: string) => encodeURIComponent(theme.toLowerCase().replace(/\s+/g, '-'));
 
 const warned = new Set<string>();
 
