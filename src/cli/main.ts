@@ -9,6 +9,7 @@ import { runPipeline } from '../pipeline/run.ts';
 import { inputKey } from '../pipeline/cache.ts';
 import { summaryJson, tableCsvs } from '../pipeline/exports/summary.ts';
 import { MODEL_VERSION, type SiteModel } from '../pipeline/model/types.ts';
+import { toCustomerModel } from '../pipeline/model/customer-model.ts';
 import { checkContent } from '../pipeline/content/check-content.ts';
 import { checkStoryIdentities, confidentialDigests } from '../pipeline/content/check-identities.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
@@ -111,7 +112,28 @@ async function build(paths: Paths): Promise<number> {
   await astroBuild({ root: projectRoot, outDir: paths.internalOut, logLevel: 'warn' });
   await writeExports(paths);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
+  await buildCustomerSite(paths, astroBuild);
   return 0;
+}
+
+/**
+ * The customer site: a separate Astro build of src/customer, given only the customer
+ * projection of the model, so nothing internal can be reached from it.
+ */
+async function buildCustomerSite(paths: Paths, astroBuild: typeof import('astro').build): Promise<void> {
+  const model = JSON.parse(await readFile(paths.modelFile, 'utf8')) as SiteModel;
+  const customerModel = join(dirname(paths.modelFile), 'customer-model.json');
+  await writeFile(customerModel, JSON.stringify(toCustomerModel(model)));
+  const internalModel = process.env['CHORUS_MODEL_FILE'];
+  delete process.env['CHORUS_MODEL_FILE'];
+  process.env['CHORUS_CUSTOMER_MODEL_FILE'] = customerModel;
+  try {
+    await rm(paths.customersOut, { recursive: true, force: true });
+    await astroBuild({ root: projectRoot, srcDir: './src/customer', outDir: paths.customersOut, logLevel: 'warn' });
+  } finally {
+    if (internalModel) process.env['CHORUS_MODEL_FILE'] = internalModel;
+  }
+  console.log(`Customer site written to ${show(paths.customersOut)}`);
 }
 
 async function dev(paths: Paths): Promise<number> {

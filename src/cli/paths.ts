@@ -10,6 +10,7 @@ export interface Paths {
   content: string;
   out: string;
   internalOut: string;
+  customersOut: string;
   /** The serialised model pages read; outside the output so it is never published. */
   modelFile: string;
 }
@@ -28,5 +29,5 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const out = resolve(base, env['CHORUS_OUT'] || 'dist');
   const cache = resolve(projectRoot, env['CHORUS_CACHE'] || '.chorus');
   const key = createHash('sha256').update(out).digest('hex').slice(0, 12);
-  return { data, content, out, internalOut: resolve(out, 'internal'), modelFile: resolve(cache, key, 'model.json') };
+  return { data, content, out, internalOut: resolve(out, 'internal'), customersOut: resolve(out, 'customers'), modelFile: resolve(cache, key, 'model.json') };
 }

@@ -6,7 +6,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ActionSchema, BriefingSchema, ScopeSchema, StorySchema } from '../pipeline/content/schemas.ts';
+import { ActionSchema, BriefingSchema, LetterSchema, ScopeSchema, StorySchema } from '../pipeline/content/schemas.ts';
 
 const content = resolve(process.env['CHORUS_CONTENT'] ?? 'content');
 // Ids are file names as written (briefings/2026-Q1.mdx is "2026-Q1"), so they match wave ids and `story:` references.
@@ -22,4 +22,5 @@ export const collections = {
   actions: defineCollection({ loader: from('actions'), schema: ActionSchema }),
   program: defineCollection({ loader: from('program'), schema: ScopeSchema }),
   briefings: defineCollection({ loader: from('briefings'), schema: BriefingSchema }),
+  letters: defineCollection({ loader: from('letters'), schema: LetterSchema }),
 };

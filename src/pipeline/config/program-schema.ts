@@ -195,6 +195,24 @@ export const ProgramSettings = z.strictObject({
   account_weighting: z.enum(['equal', 'role']).default('equal'),
   alerts: z.record(identifier, AlertRule).prefault(DEFAULT_ALERTS),
   benchmarks: z.array(Benchmark).default([]),
+  /** What the customer site ("you said, we did") may show beyond themes and published plans. */
+  customer_site: z
+    .strictObject({
+      /** Publish response counts and the response rate (default: no). */
+      publish_response_figures: z.boolean().default(false),
+      /** Publish the NPS itself, with its n (default: no). */
+      publish_nps: z.boolean().default(false),
+      /** Where customers write back; shown on every customer page. */
+      contact_email: z.string().min(3).optional(),
+      /** Branding: a logo URL or path under public/, and the accent colour. */
+      logo: z.string().min(1).optional(),
+      accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'use a colour like #0b5cad' }).default('#0b5cad'),
+      /** Base URL the customer site is served from, for links in the mail merge (e.g. https://feedback.example.com). */
+      base_url: z.url().optional(),
+      /** When the next wave opens, for the invitation at the end of the letter. */
+      next_wave: z.string().min(1).optional(),
+    })
+    .prefault({}),
   /**
    * Themes found in comments when responses carry no `themes` column: theme -> keywords
    * (case-insensitive, whole words; a keyword ending in * matches any ending).

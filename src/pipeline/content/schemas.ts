@@ -90,10 +90,23 @@ export const BriefingSchema = z.strictObject({
 });
 export type Briefing = z.output<typeof BriefingSchema>;
 
+/** A letter to every invited customer: before a wave (what we will do with your feedback) or after it. */
+export const LetterSchema = z.strictObject({
+  title: z.string().min(1),
+  wave: wave,
+  kind: z.enum(['before', 'after']),
+  /** Overrides program.yml's signatory for this letter. */
+  signed_by: z.string().min(1).optional(),
+  /** How long the survey takes, for the note before a wave ("5 minutes"). */
+  survey_length: z.string().min(1).optional(),
+});
+export type Letter = z.output<typeof LetterSchema>;
+
 /** Collection folder -> schema. */
 export const CONTENT_SCHEMAS = {
   stories: StorySchema,
   actions: ActionSchema,
   program: ScopeSchema,
   briefings: BriefingSchema,
+  letters: LetterSchema,
 } as const;

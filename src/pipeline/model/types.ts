@@ -261,6 +261,15 @@ export interface SiteModel {
     currency: string;
     minGroupSize: number;
     signatory: { name: string; title: string | null; email: string | null } | null;
+    customerSite: {
+      publishResponseFigures: boolean;
+      publishNps: boolean;
+      contactEmail: string | null;
+      logo: string | null;
+      accentColor: string;
+      baseUrl: string | null;
+      nextWave: string | null;
+    };
   };
   benchmarks: { name: string; nps: number; kind: string; source: string | null; year: number | null }[];
   waves: WaveModel[];

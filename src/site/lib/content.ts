@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
-type Name = 'stories' | 'actions' | 'program' | 'briefings';
+type Name = 'stories' | 'actions' | 'program' | 'briefings' | 'letters';
 
 export async function entries<N extends Name>(name: N): Promise<CollectionEntry<N>[]> {
   if (!existsSync(resolve(process.env['CHORUS_CONTENT'] ?? 'content', name))) return [];
