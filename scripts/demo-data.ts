@@ -229,6 +229,11 @@ metrics:
   renewal_value: { label: Renewal value, higher_is_better: true }
   arr: { label: Annual recurring revenue, higher_is_better: true }
   churned_arr: { label: Churned ARR, higher_is_better: false }
+customer_site:
+  contact_email: feedback@northwind.example
+  base_url: https://feedback.northwind.example
+  next_wave: in November 2026
+  accent_color: "#0b5cad"
 finance:
   at_risk: { detractor: 0.3, passive: 0.1, promoter: 0 }
   growth: { detractor: 0, passive: 0.03, promoter: 0.1 }

@@ -9,7 +9,9 @@ import { runPipeline } from '../pipeline/run.ts';
 import { inputKey } from '../pipeline/cache.ts';
 import { summaryJson, tableCsvs } from '../pipeline/exports/summary.ts';
 import { MODEL_VERSION, type SiteModel } from '../pipeline/model/types.ts';
-import { toCustomerModel } from '../pipeline/model/customer-model.ts';
+import { accountKey, toCustomerModel } from '../pipeline/model/customer-model.ts';
+import { mailMergeContacts, type MailMergeContact } from '../pipeline/exports/mail-merge.ts';
+import Papa from 'papaparse';
 import { checkContent } from '../pipeline/content/check-content.ts';
 import { checkStoryIdentities, confidentialDigests } from '../pipeline/content/check-identities.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
@@ -27,16 +29,20 @@ const show = (p: string) => relative(process.env['INIT_CWD'] ?? process.cwd(), p
  * made (narrative edits do not touch it), else from a pipeline run, which refills the cache.
  */
 async function analyse(paths: Paths): Promise<{ model: SiteModel; cached: boolean; identities: string[] }> {
+  // Besides the model, the cache keeps two pipeline-only results: the digests stories are checked
+  // against, and the mail-merge contacts (exported as written, never given to pages).
   const dir = dirname(paths.modelFile);
   const key = (await inputKey(paths.data)).slice(0, 32);
   const cachedModel = join(dir, `analysis-${key}.json`);
   const cachedRejects = join(dir, `analysis-${key}-rejected.csv`);
   // Digests of confidential respondents' names and emails, to check stories against (never the identities).
   const cachedIdentities = join(dir, `analysis-${key}-identities.json`);
-  if (existsSync(cachedModel) && existsSync(cachedRejects) && existsSync(cachedIdentities)) {
+  const cachedMailMerge = join(dir, `analysis-${key}-mail-merge.json`);
+  if (existsSync(cachedModel) && existsSync(cachedRejects) && existsSync(cachedIdentities) && existsSync(cachedMailMerge)) {
     const model = JSON.parse(await readFile(cachedModel, 'utf8')) as SiteModel;
     if (model.version === MODEL_VERSION) {
       await copyFile(cachedRejects, join(dir, 'rejected-rows.csv'));
+      await copyFile(cachedMailMerge, join(dir, 'mail-merge.json'));
       return { model, cached: true, identities: JSON.parse(await readFile(cachedIdentities, 'utf8')) as string[] };
     }
   }
@@ -52,6 +58,8 @@ async function analyse(paths: Paths): Promise<{ model: SiteModel; cached: boolea
     await writeFile(cachedModel, JSON.stringify(model));
     await copyFile(join(dir, 'rejected-rows.csv'), cachedRejects);
     await writeFile(cachedIdentities, JSON.stringify(identities));
+    await writeFile(join(dir, 'mail-merge.json'), JSON.stringify(mailMergeContacts(ingest)));
+    await copyFile(join(dir, 'mail-merge.json'), cachedMailMerge);
     return { model, cached: false, identities };
   } finally {
     progress.done();
@@ -101,6 +109,16 @@ async function writeExports(paths: Paths): Promise<void> {
   await writeFile(join(dir, 'summary.json'), summaryJson(model));
   for (const [name, text] of Object.entries(tableCsvs(model))) await writeFile(join(dir, name), text);
   await copyFile(join(dirname(paths.modelFile), 'rejected-rows.csv'), join(dir, 'rejected-rows.csv'));
+  await writeFile(join(dir, 'mail-merge.csv'), mailMergeCsv(model, JSON.parse(await readFile(join(dirname(paths.modelFile), 'mail-merge.json'), 'utf8')) as MailMergeContact[]));
+}
+
+/** One row per invited contact: name, email, account, the letter's address and the account page's. */
+function mailMergeCsv(model: SiteModel, contacts: MailMergeContact[]): string {
+  const base = (model.program.customerSite.baseUrl ?? '').replace(/\/$/, '');
+  const latest = model.waves.at(-1);
+  const secret = process.env['CHORUS_ACCOUNT_SECRET'] || undefined;
+  const rows = contacts.map((c) => [c.name, c.email, c.account ?? '', latest ? `${base}/heard/${latest.id}/` : '', secret && c.accountId ? `${base}/a/${accountKey(secret, c.accountId)}/` : '']);
+  return Papa.unparse({ fields: ['name', 'email', 'account', 'letter_url', 'account_url'], data: rows }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }
 
 async function build(paths: Paths): Promise<number> {
@@ -123,7 +141,9 @@ async function build(paths: Paths): Promise<number> {
 async function buildCustomerSite(paths: Paths, astroBuild: typeof import('astro').build): Promise<void> {
   const model = JSON.parse(await readFile(paths.modelFile, 'utf8')) as SiteModel;
   const customerModel = join(dirname(paths.modelFile), 'customer-model.json');
-  await writeFile(customerModel, JSON.stringify(toCustomerModel(model)));
+  const secret = process.env['CHORUS_ACCOUNT_SECRET'] || undefined;
+  if (!secret) console.log('No CHORUS_ACCOUNT_SECRET: the customer site has no per-account pages (set a long random secret to make them; keep it the same from wave to wave so addresses stay stable).');
+  await writeFile(customerModel, JSON.stringify(toCustomerModel(model, secret)));
   const internalModel = process.env['CHORUS_MODEL_FILE'];
   delete process.env['CHORUS_MODEL_FILE'];
   process.env['CHORUS_CUSTOMER_MODEL_FILE'] = customerModel;

@@ -76,3 +76,43 @@ describe('customer site', () => {
     expect(problems.join('\n')).toBe('');
   });
 });
+
+describe('per-account pages and the CX team exports', () => {
+  let withSecret: string;
+  beforeAll(() => {
+    const r = runCli('build', { secret: 'test-secret-1' });
+    expect(r.code, r.stderr).toBe(0);
+    withSecret = r.out;
+  });
+
+  it('puts each account on an unguessable page that shows its own name and no other account\'s', async () => {
+    const { accountKey } = await import('../../src/pipeline/model/customer-model.ts');
+    const accounts = csv('accounts.csv');
+    const pages = filesUnder(join(withSecret, 'customers', 'a'));
+    expect(pages.length).toBe(accounts.length);
+    const names = accounts.map((a) => a['name']!);
+    const owners = new Set(accounts.map((a) => a['owner']!));
+    for (const a of accounts.slice(0, 40)) {
+      const key = accountKey('test-secret-1', a['account_id']!);
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      expect(key).not.toBe(accountKey('another-secret', a['account_id']!));
+      const html = readFileSync(join(withSecret, 'customers', 'a', key, 'index.html'), 'utf8');
+      expect(html).toContain(a['name']!.replace(/&/g, '&amp;'));
+      for (const other of names) if (other !== a['name'] && !a['name']!.includes(other)) expect(html.includes(other), `${a['name']} page names ${other}`).toBe(false);
+      for (const o of owners) expect(html.includes(o)).toBe(false);
+    }
+  });
+
+  it('writes a mail merge with every invited contact, respondent or not, and the letter as an email', () => {
+    const dir = join(withSecret, 'internal', 'exports');
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'mail-merge.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const invited = csv('invitations/2026-Q3.csv');
+    expect(rows.length).toBe(invited.length);
+    expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'account', 'letter_url', 'account_url']);
+    expect(rows[0]!['letter_url']).toMatch(/^https:\/\/.+\/heard\/2026-Q3\/$/);
+    expect(rows[0]!['account_url']).toMatch(/\/a\/[0-9a-f]{32}\/$/);
+    const email = readFileSync(join(dir, 'letter-2026-Q3.html'), 'utf8');
+    expect(email).not.toMatch(/<script|<link|<style|src="\//i);
+    expect(email).toMatch(/What we have already improved/);
+  });
+});

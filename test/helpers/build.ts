@@ -13,7 +13,7 @@ export interface CliRun {
   out: string;
 }
 
-export function runCli(command: 'build' | 'check', env: { data?: string; out?: string; content?: string } = {}): CliRun {
+export function runCli(command: 'build' | 'check', env: { data?: string; out?: string; content?: string; secret?: string } = {}): CliRun {
   const out = env.out ?? mkdtempSync(join(tmpdir(), 'chorus-out-'));
   const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), command], {
     cwd: projectRoot,
@@ -26,6 +26,7 @@ export function runCli(command: 'build' | 'check', env: { data?: string; out?: s
       ...(env.data ? { CHORUS_DATA: env.data } : { CHORUS_DATA: join(projectRoot, 'data') }),
       // Without a content folder, the build takes the one beside the data folder.
       CHORUS_CONTENT: env.content ?? '',
+      CHORUS_ACCOUNT_SECRET: env.secret ?? '',
     },
     maxBuffer: 64 << 20,
   });

@@ -122,6 +122,7 @@ function accounts(ingest: IngestResult, w: WaveState, waveId: string, min: numbe
       responseRate: inv ? respondents / inv : null,
       decisionMakerAnswered: (state?.identified.decisionMaker ?? false) || ((state?.confidential.n ?? 0) >= min && (state?.confidential.decisionMaker ?? false)),
       ...answersOf(ingest, state?.answers ?? [], min, withheldNames),
+      themes: [...(state?.themes ?? new Map<string, number>())].map(([theme, mentions]) => ({ theme, mentions })).sort((a, b) => b.mentions - a.mentions || naturalCompare(a.theme, b.theme)),
       rollup: r,
     };
   });

@@ -40,6 +40,8 @@ export interface AccountAnswer {
 export interface AccountState {
   histogram: Histogram;
   answers: AccountAnswer[];
+  /** Theme -> mentions by the account's respondents. */
+  themes: Map<string, number>;
   identified: Weighted;
   confidential: Weighted;
   /** Distinct contacts who answered (a contact answering twice in a wave counts once). */
@@ -155,7 +157,7 @@ export class Collector {
     if (r.accountId === undefined) addScore(w.noAccount, score);
     else {
       let a = w.accounts.get(r.accountId);
-      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), answers: [], identified: emptyWeighted(), confidential: emptyWeighted(), respondents: 0 }));
+      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), answers: [], themes: new Map(), identified: emptyWeighted(), confidential: emptyWeighted(), respondents: 0 }));
       a.answers.push({ contactId: r.contactId, roleId: r.roleId, score, comment: r.comment, submittedAt: r.submittedAt, confidential: r.confidential });
       addScore(a.histogram, score);
       const t = r.confidential ? a.confidential : a.identified;
@@ -193,7 +195,9 @@ export class Collector {
     const cat = score >= 9 ? 2 : score >= 7 ? 1 : 0;
     const candidate = !r.confidential && hasComment && r.comment!.trim().length >= 20 && r.comment!.length <= 600;
     const key = candidate ? hashOf(r.responseId) : 0;
+    const account = r.accountId === undefined ? undefined : w.accounts.get(r.accountId);
     for (const theme of themes) {
+      if (account) account.themes.set(theme, (account.themes.get(theme) ?? 0) + 1);
       let t = w.themes.get(theme);
       if (t === undefined) w.themes.set(theme, (t = { byCategory: [0, 0, 0], candidates: [] }));
       t.byCategory[cat]++;

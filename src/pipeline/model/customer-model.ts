@@ -6,6 +6,7 @@
  * publishes them; themes by rank, with shares only alongside published response figures, and
  * only themes raised by at least the minimum group size of respondents.
  */
+import { createHmac } from 'node:crypto';
 import type { SiteModel } from './types.ts';
 
 export const CUSTOMER_MODEL_VERSION = 1;
@@ -22,6 +23,21 @@ export interface CustomerWave {
   themes: { theme: string; improvement: boolean; share: number | null }[];
 }
 
+/** A page for one account, at an address only that account is sent. */
+export interface CustomerAccount {
+  /** The unguessable, stable URL segment: HMAC-SHA256(secret, account id), 32 hex digits. */
+  key: string;
+  name: string;
+  wave: string;
+  /** Themes the account's respondents raised; null when fewer than the minimum group size answered. */
+  themes: string[] | null;
+}
+
+/** The URL segment of an account's page: stable for a given secret, unguessable without it. */
+export function accountKey(secret: string, accountId: string): string {
+  return createHmac('sha256', secret).update(`chorus-account:${accountId}`).digest('hex').slice(0, 32);
+}
+
 export interface CustomerModel {
   version: typeof CUSTOMER_MODEL_VERSION;
   program: {
@@ -34,9 +50,11 @@ export interface CustomerModel {
     nextWave: string | null;
   };
   waves: CustomerWave[];
+  /** Empty without a secret (CHORUS_ACCOUNT_SECRET). */
+  accounts: CustomerAccount[];
 }
 
-export function toCustomerModel(model: SiteModel): CustomerModel {
+export function toCustomerModel(model: SiteModel, accountSecret?: string): CustomerModel {
   const site = model.program.customerSite;
   const min = model.program.minGroupSize;
   return {
@@ -64,5 +82,18 @@ export function toCustomerModel(model: SiteModel): CustomerModel {
           .map((t) => ({ theme: t.theme, improvement: t.improvementMentions > t.byCategory.promoter, share: site.publishResponseFigures && n > 0 ? t.mentions / n : null })),
       };
     }),
+    accounts: accountSecret ? accountPages(model, accountSecret) : [],
   };
+}
+
+function accountPages(model: SiteModel, secret: string): CustomerAccount[] {
+  const latest = model.waves.at(-1);
+  if (!latest) return [];
+  const min = model.program.minGroupSize;
+  return latest.accounts.map((a) => ({
+    key: accountKey(secret, a.id),
+    name: a.name,
+    wave: latest.id,
+    themes: a.responses >= min ? a.themes.map((t) => t.theme) : null,
+  }));
 }

@@ -106,6 +106,8 @@ export interface AccountSummary {
   answers: AccountAnswer[];
   /** Confidential answers not listed, being too few to show without pointing at someone. */
   answersWithheld: number;
+  /** Themes the account's respondents raised, most mentioned first. */
+  themes: { theme: string; mentions: number }[];
   /**
    * The roll-up (docs/statistics.md): identified responses, plus confidential ones only when
    * there are at least the minimum group size of them, weighted as program.yml says.
