@@ -4,7 +4,7 @@
  */
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, watch } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { runPipeline } from '../pipeline/run.ts';
 import { inputKey } from '../pipeline/cache.ts';
 import { summaryJson, tableCsvs } from '../pipeline/exports/summary.ts';
@@ -109,7 +109,22 @@ async function writeExports(paths: Paths): Promise<void> {
   await writeFile(join(dir, 'summary.json'), summaryJson(model));
   for (const [name, text] of Object.entries(tableCsvs(model))) await writeFile(join(dir, name), text);
   await copyFile(join(dirname(paths.modelFile), 'rejected-rows.csv'), join(dir, 'rejected-rows.csv'));
-  await writeFile(join(dir, 'mail-merge.csv'), mailMergeCsv(model, JSON.parse(await readFile(join(dirname(paths.modelFile), 'mail-merge.json'), 'utf8')) as MailMergeContact[]));
+}
+
+/**
+ * `npm run mail-merge`: the letter's mailing list, written on request and never into the
+ * build output. It lists every invited contact, confidential respondents among them (nothing in
+ * it says who answered), so it is kept apart from the sites and exports that are scanned for
+ * confidential identities.
+ */
+async function mailMerge(paths: Paths): Promise<number> {
+  if (!(await pipeline(paths))) return 1;
+  const model = JSON.parse(await readFile(paths.modelFile, 'utf8')) as SiteModel;
+  const contacts = JSON.parse(await readFile(join(dirname(paths.modelFile), 'mail-merge.json'), 'utf8')) as MailMergeContact[];
+  const target = resolve(process.env['INIT_CWD'] ?? process.cwd(), process.env['CHORUS_MAIL_MERGE'] || 'mail-merge.csv');
+  await writeFile(target, mailMergeCsv(model, contacts));
+  console.log(`Mail merge of ${contacts.length.toLocaleString('en-US')} invited contacts written to ${show(target)}${process.env['CHORUS_ACCOUNT_SECRET'] ? '' : ' (no account page addresses: CHORUS_ACCOUNT_SECRET is not set)'}`);
+  return 0;
 }
 
 /** One row per invited contact: name, email, account, the letter's address and the account page's. */
@@ -181,8 +196,10 @@ async function main(): Promise<number> {
       return build(paths);
     case 'dev':
       return dev(paths);
+    case 'mail-merge':
+      return mailMerge(paths);
     default:
-      console.error('usage: chorus check | build | dev');
+      console.error('usage: chorus check | build | dev | mail-merge');
       return 2;
   }
 }

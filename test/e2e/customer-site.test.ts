@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
@@ -103,9 +104,17 @@ describe('per-account pages and the CX team exports', () => {
     }
   });
 
-  it('writes a mail merge with every invited contact, respondent or not, and the letter as an email', () => {
+  it('writes a mail merge with every invited contact, respondent or not (on request, outside the build), and the letter as an email', () => {
     const dir = join(withSecret, 'internal', 'exports');
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'mail-merge.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(filesUnder(withSecret).some(([p]) => p.includes('mail-merge'))).toBe(false);
+    const target = join(withSecret, '..', 'mail-merge-test.csv');
+    const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), 'mail-merge'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: projectRoot, CHORUS_DATA: join(projectRoot, 'data'), CHORUS_CONTENT: '', CHORUS_OUT: withSecret, CHORUS_CACHE: join(withSecret, '..', 'mm-cache'), CHORUS_ACCOUNT_SECRET: 'test-secret-1', CHORUS_MAIL_MERGE: target },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(target, 'utf8'), { header: true, skipEmptyLines: true }).data;
     const invited = csv('invitations/2026-Q3.csv');
     expect(rows.length).toBe(invited.length);
     expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'account', 'letter_url', 'account_url']);

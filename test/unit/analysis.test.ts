@@ -251,6 +251,27 @@ describe('follow-up in brief', () => {
     expect(by['promoter']).toMatchObject({ alerts: 1, followedUp: 0, overdue: 0 });
     expect(by['no_comment']).toMatchObject({ alerts: 1, overdue: 0 });
     expect(f.total).toEqual({ alerts: 6, followedUp: 3, closed: 2, closedInTime: 1, overdue: 2 });
+    // the queue: one row per alert, most overdue first, owners from the rules (no accounts.csv: the fallback)
+    const q = m.waves[0]!.queue;
+    expect(q).toHaveLength(6);
+    expect(q[0]).toMatchObject({ responseId: 'r3', rule: 'detractor', overdue: true, daysOverdue: 17, dueDate: '2026-03-03', status: 'not started', owner: 'CX team' });
+    expect(q.filter((x) => x.overdue).map((x) => x.responseId)).toEqual(['r3', 'r4']);
+    expect(q.find((x) => x.responseId === 'r1')).toMatchObject({ status: 'closed', closedAt: '2026-03-02', daysToClose: 1, closedInTime: true });
+    expect(q.some((x) => x.responseId === 'r6')).toBe(false);
+    expect(f.byOwner).toEqual([expect.objectContaining({ owner: 'CX team', alerts: 6, overdue: 2 })]);
+  });
+
+  it('routes alerts to account owners, or the rule\'s owner', async () => {
+    const m = await model({
+      'program.yml': 'alerts:\n  detractor: { label: Recover, scores: [0, 6], due_days: 2 }\n  promoter: { label: Reference, scores: [9, 10], due_days: 14, owner: Marketing team }\n',
+      'accounts.csv': 'account_id,name,owner\nA1,Acme,Ann\nA2,Globex,\n',
+      'responses/w1.csv': rows('response_id,score,account_id,submitted_at', ['r1,2,A1,2026-01-01', 'r2,3,A2,2026-01-01', 'r3,10,A1,2026-01-01', 'r4,8,A1,2026-01-01']),
+    });
+    expect(m.waves[0]!.queue.map((q) => [q.responseId, q.owner])).toEqual([
+      ['r1', 'Ann'],
+      ['r2', 'CX team'],
+      ['r3', 'Marketing team'],
+    ]);
   });
 });
 

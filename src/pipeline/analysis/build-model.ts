@@ -10,7 +10,7 @@ import { IdIndex } from '../ingest/id-index.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { slugsFor } from '../util/slug.ts';
 import { categoryOf, compare, compareMeans, figuresOf } from './figures.ts';
-import { followupSummary } from './followup.ts';
+import { followupQueue } from './followup.ts';
 import type { AccountAnswer as CollectedAnswer, Collector, WaveState, Weighted } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type {
@@ -348,6 +348,14 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
   const states = ingest.waves.map((_, i) => c.waveState(i));
   const accountSlugs = slugsFor([...ingest.accounts.keys(), ...states.flatMap((w) => [...w.accounts.keys()])]);
   const themeSlugs = slugsFor(states.flatMap((w) => [...w.themes.keys()]));
+  /** An identified contact as pages may show them (a confidential respondent's namesake by role only). */
+  const contactShown = (contactId: string) => {
+    if (ingest.confidentialContacts.has(contactId)) return null;
+    const ct = ingest.contacts.get(contactId);
+    if (!ct) return null;
+    const role = (ct.roleId !== undefined ? ingest.settings.roles[ct.roleId]?.label : undefined) ?? ct.role ?? null;
+    return { name: ct.name === undefined ? 'Unnamed respondent' : withheldNames.has(normalName(ct.name)) ? 'Name withheld (shared with a confidential respondent)' : ct.name, role };
+  };
   const waves: WaveModel[] = [];
   ingest.waves.forEach((wave, i) => {
     const w = c.waveState(i);
@@ -360,6 +368,7 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
     const prevWave = i > 0 ? { id: ingest.waves[i - 1]!.id, state: c.waveState(i - 1), model: waves[i - 1]! } : undefined;
     const asOf = wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null;
+    const followup = followupQueue(ingest, c, i, asOf, contactShown, (id) => accountSlugs.get(id) ?? id);
     waves.push({
       id: wave.id,
       label: wave.label,
@@ -377,7 +386,8 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
       themes: themes(ingest, w, w.histogram, themeSlugs),
       finance: finance(ingest, list),
       metrics: metrics(ingest, wave.period),
-      followup: followupSummary(ingest, c, i, asOf),
+      followup: followup.summary,
+      queue: followup.queue,
     });
   });
   return {

@@ -97,13 +97,15 @@ export interface ResponseFacts {
   day: number[];
   confidential: boolean[];
   comment: boolean[];
+  /** What a follow-up alert shows, for identified responses only (null for confidential ones). */
+  detail: ({ responseId: string; contactId: string | undefined; accountId: string | undefined; roleId: string | undefined; comment: string | undefined } | null)[];
 }
 
 export const dayNumber = (iso: string | undefined): number => (iso === undefined ? -1 : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
 
 export class Collector {
   readonly waves: WaveState[] = [];
-  readonly responses: ResponseFacts = { ids: new IdIndex(), wave: [], score: [], day: [], confidential: [], comment: [] };
+  readonly responses: ResponseFacts = { ids: new IdIndex(), wave: [], score: [], day: [], confidential: [], comment: [], detail: [] };
   private readonly settings: ProgramSettings;
   private readonly matchThemes: (comment: string) => string[];
   private readonly roleWeight: (roleId: string | undefined) => number;
@@ -184,6 +186,7 @@ export class Collector {
       facts.day.push(dayNumber(r.submittedAt));
       facts.confidential.push(r.confidential);
       facts.comment.push(hasComment);
+      facts.detail.push(r.confidential ? null : { responseId: r.responseId, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId, comment: hasComment ? r.comment : undefined });
     }
     let themes: readonly string[] = r.themes;
     if (themes.length > 0) w.themesFromColumn++;

@@ -1,17 +1,25 @@
 /**
- * Follow-up performance in brief, per wave and alert rule: how many alerts the responses
- * raised, how many were followed up, closed, closed within the rule's time frame, and how
- * many are overdue on the wave's "as of" date (never the clock). Confidential respondents
- * raise no named alert; they are counted apart.
+ * Closing the loop: the follow-up queue of a wave and its oversight figures.
+ *
+ * Every identified response raises one alert per program.yml rule it matches (its score band,
+ * and "score without a comment" when it has none), owned by the account's owner (or the rule's
+ * named owner, or its fallback), due the rule's number of days after the response. Its status
+ * is the furthest the follow-up log got; it is overdue when not closed past its due date on the
+ * wave's "as of" date (never the clock). Confidential responses raise no named alert: they are
+ * counted apart and reached through the letter to every customer.
  */
 import type { Collector } from './collector.ts';
 import { dayNumber } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
-import type { FollowupSummary } from '../model/types.ts';
+import type { FollowupCounts, FollowupSummary, QueueItem } from '../model/types.ts';
+import { categoryOf } from './figures.ts';
+import { naturalCompare } from '../util/compare.ts';
 
 interface Log {
   status: 'open' | 'contacted' | 'closed';
   closedDay: number;
+  closedAt: string | null;
+  method: string | null;
 }
 
 const RANK = { open: 0, contacted: 1, closed: 2 } as const;
@@ -23,48 +31,92 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export function followupSummary(ingest: IngestResult, c: Collector, waveIndex: number, asOf: string | null): FollowupSummary {
-  // The furthest a response's log got, and when it was first closed.
+const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** Counts of a set of alerts (summed the same way for a rule, an owner or the wave). */
+export function countsOf(items: readonly QueueItem[]): FollowupCounts & { medianDaysToClose: number | null } {
+  const days: number[] = [];
+  const c = { alerts: items.length, followedUp: 0, closed: 0, closedInTime: 0, overdue: 0 };
+  for (const q of items) {
+    if (q.status === 'contacted' || q.status === 'closed') c.followedUp++;
+    if (q.status === 'closed') c.closed++;
+    if (q.closedInTime) c.closedInTime++;
+    if (q.overdue) c.overdue++;
+    if (q.daysToClose !== null) days.push(q.daysToClose);
+  }
+  return { ...c, medianDaysToClose: median(days) };
+}
+
+export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: number, asOf: string | null, names: (contactId: string) => { name: string; role: string | null } | null, accountSlug: (id: string) => string): { queue: QueueItem[]; summary: FollowupSummary } {
+  const f = c.responses;
   const logs = new Map<number, Log>();
-  for (const f of ingest.followups) {
-    const i = c.responses.ids.get(f.responseId);
-    if (i === undefined || c.responses.wave[i] !== waveIndex) continue;
+  for (const e of ingest.followups) {
+    const i = f.ids.get(e.responseId);
+    if (i === undefined || f.wave[i] !== waveIndex) continue;
     const prev = logs.get(i);
-    const closedDay = f.status === 'closed' && f.closedAt ? dayNumber(f.closedAt) : Infinity;
-    if (!prev) logs.set(i, { status: f.status, closedDay });
-    else logs.set(i, { status: RANK[f.status] > RANK[prev.status] ? f.status : prev.status, closedDay: Math.min(prev.closedDay, closedDay) });
+    const closedDay = e.status === 'closed' && e.closedAt ? dayNumber(e.closedAt) : Infinity;
+    const log: Log = { status: e.status, closedDay, closedAt: e.status === 'closed' ? (e.closedAt ?? null) : null, method: e.method ?? null };
+    if (!prev) logs.set(i, log);
+    else
+      logs.set(i, {
+        status: RANK[e.status] > RANK[prev.status] ? e.status : prev.status,
+        closedDay: Math.min(prev.closedDay, closedDay),
+        closedAt: closedDay < prev.closedDay ? log.closedAt : prev.closedAt,
+        method: log.method ?? prev.method,
+      });
   }
   const today = asOf ? dayNumber(asOf) : -1;
   const rules = Object.entries(ingest.settings.alerts);
-  const byRule = rules.map(([id, rule]) => ({ rule: id, label: rule.label, dueDays: rule.due_days, alerts: 0, followedUp: 0, closed: 0, closedInTime: 0, overdue: 0, days: [] as number[] }));
+  const queue: QueueItem[] = [];
   let confidential = 0;
-  const f = c.responses;
   for (let i = 0; i < f.wave.length; i++) {
     if (f.wave[i] !== waveIndex) continue;
-    if (f.confidential[i]) {
+    const d = f.detail[i];
+    if (f.confidential[i] || !d) {
       confidential++;
       continue;
     }
     const score = f.score[i]!;
-    rules.forEach(([, rule], r) => {
+    const account = d.accountId === undefined ? undefined : ingest.accounts.get(d.accountId);
+    for (const [id, rule] of rules) {
       const applies = rule.scores ? score >= rule.scores[0] && score <= rule.scores[1] : !f.comment[i];
-      if (!applies) return;
-      const t = byRule[r]!;
-      t.alerts++;
+      if (!applies) continue;
       const log = logs.get(i);
-      if (log && log.status !== 'open') t.followedUp++;
       const start = f.day[i]!;
-      if (log?.status === 'closed') {
-        t.closed++;
-        if (start >= 0 && Number.isFinite(log.closedDay)) {
-          const days = log.closedDay - start;
-          t.days.push(days);
-          if (days <= rule.due_days) t.closedInTime++;
-        }
-      } else if (start >= 0 && today >= 0 && today - start > rule.due_days) t.overdue++;
-    });
+      const due = start >= 0 ? start + rule.due_days : -1;
+      const closed = log?.status === 'closed' && Number.isFinite(log.closedDay);
+      const daysToClose = closed && start >= 0 ? log!.closedDay - start : null;
+      const overdue = !closed && due >= 0 && today >= 0 && today > due;
+      queue.push({
+        responseId: d.responseId,
+        rule: id,
+        ruleLabel: rule.label,
+        owner: rule.owner === 'account_owner' ? (account?.owner ?? rule.fallback_owner) : rule.owner,
+        notify: rule.notify,
+        method: rule.method,
+        documentation: rule.documentation,
+        oversight: rule.oversight,
+        score,
+        category: categoryOf(score),
+        account: account || d.accountId ? { id: d.accountId!, name: account?.name ?? d.accountId!, slug: accountSlug(d.accountId!) } : null,
+        contact: d.contactId === undefined ? null : names(d.contactId),
+        comment: d.comment ?? null,
+        submittedAt: start >= 0 ? isoOf(start) : null,
+        dueDate: due >= 0 ? isoOf(due) : null,
+        status: log?.status ?? 'not started',
+        closedAt: log?.closedAt ?? null,
+        daysToClose,
+        closedInTime: daysToClose !== null && daysToClose <= rule.due_days,
+        overdue,
+        daysOverdue: overdue ? today - due : 0,
+      });
+    }
   }
-  const rows = byRule.map(({ days, ...t }) => ({ ...t, medianDaysToClose: median(days) }));
-  const total = rows.reduce((a, r) => ({ alerts: a.alerts + r.alerts, followedUp: a.followedUp + r.followedUp, closed: a.closed + r.closed, closedInTime: a.closedInTime + r.closedInTime, overdue: a.overdue + r.overdue }), { alerts: 0, followedUp: 0, closed: 0, closedInTime: 0, overdue: 0 });
-  return { hasLog: ingest.followups.length > 0, confidentialNotAlerted: confidential, total, byRule: rows };
+  // Most urgent first: overdue longest, then due soonest, then the lowest score.
+  queue.sort((a, b) => b.daysOverdue - a.daysOverdue || naturalCompare(a.dueDate ?? '9999', b.dueDate ?? '9999') || a.score - b.score || naturalCompare(a.responseId, b.responseId) || naturalCompare(a.rule, b.rule));
+  const byRule = rules.map(([id, rule]) => ({ rule: id, label: rule.label, dueDays: rule.due_days, ...countsOf(queue.filter((q) => q.rule === id)) }));
+  const owners = [...new Set(queue.map((q) => q.owner))].sort(naturalCompare);
+  const byOwner = owners.map((owner) => ({ owner, ...countsOf(queue.filter((q) => q.owner === owner)) }));
+  const { medianDaysToClose, ...total } = countsOf(queue);
+  return { queue, summary: { hasLog: ingest.followups.length > 0, confidentialNotAlerted: confidential, total, medianDaysToClose, byRule, byOwner } };
 }

@@ -165,6 +165,12 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
       ['wave', 'metric', 'label', 'kind', 'unit', 'period', 'value', 'prior_period', 'prior', 'change', 'change_share'],
       ws.flatMap((w) => w.metrics.map((m) => [w.id, m.metric, m.label, m.kind, m.unit, m.period, m.value, m.priorPeriod, m.prior, round(m.change), round(m.changeShare)])),
     ),
+    'queue.csv': csv(
+      ['wave', 'response_id', 'alert', 'owner', 'due_date', 'status', 'overdue', 'days_overdue', 'closed_at', 'days_to_close', 'closed_in_time', 'score', 'category', 'account_id', 'account', 'contact', 'role', 'comment', 'method', 'notify', 'documentation', 'oversight'],
+      ws.flatMap((w) =>
+        w.queue.map((q) => [w.id, q.responseId, q.rule, q.owner, q.dueDate, q.status, q.overdue, q.daysOverdue, q.closedAt, q.daysToClose, q.closedInTime, q.score, q.category, q.account?.id ?? null, q.account?.name ?? null, q.contact?.name ?? null, q.contact?.role ?? null, q.comment, q.method, q.notify.join('; '), q.documentation, q.oversight]),
+      ),
+    ),
     'finance.csv': csv(
       ['wave', 'currency', 'rated_arr', 'revenue_at_risk', 'potential_growth', 'at_risk_detractor', 'at_risk_passive', 'at_risk_promoter', 'growth_detractor', 'growth_passive', 'growth_promoter'],
       ws.map((w) => {

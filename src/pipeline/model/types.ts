@@ -229,7 +229,34 @@ export interface FollowupSummary {
   /** Confidential responses: no named alert; reached through the letters to customers. */
   confidentialNotAlerted: number;
   total: FollowupCounts;
+  medianDaysToClose: number | null;
   byRule: (FollowupCounts & { rule: string; label: string; dueDays: number; medianDaysToClose: number | null })[];
+  byOwner: (FollowupCounts & { owner: string; medianDaysToClose: number | null })[];
+}
+
+/** One follow-up alert: an identified response, one rule, its owner and where it stands. */
+export interface QueueItem {
+  responseId: string;
+  rule: string;
+  ruleLabel: string;
+  owner: string;
+  notify: string[];
+  method: string;
+  documentation: string;
+  oversight: string;
+  score: number;
+  category: Category;
+  account: { id: string; name: string; slug: string } | null;
+  contact: { name: string; role: string | null } | null;
+  comment: string | null;
+  submittedAt: string | null;
+  dueDate: string | null;
+  status: 'not started' | 'open' | 'contacted' | 'closed';
+  closedAt: string | null;
+  daysToClose: number | null;
+  closedInTime: boolean;
+  overdue: boolean;
+  daysOverdue: number;
 }
 
 export interface WaveModel {
@@ -253,6 +280,8 @@ export interface WaveModel {
   finance: FinanceSummary;
   metrics: MetricChange[];
   followup: FollowupSummary;
+  /** Every follow-up alert of the wave, most urgent first. */
+  queue: QueueItem[];
 }
 
 export interface SiteModel {
