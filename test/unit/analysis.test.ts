@@ -287,3 +287,44 @@ describe('namesakes of confidential respondents', () => {
     expect(text).toContain('Kim Park');
   });
 });
+
+describe('attribute ratings and key drivers', () => {
+  it('reads ratings (blank is not zero), computes means, low shares and drivers, and finds an unrelated attribute not significant', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 220; i++) {
+      const score = i % 11;
+      const reporting = 1 + Math.min(4, Math.floor(score / 2.2)); // rises with the score
+      const billing = 1 + ((i * 7) % 5); // unrelated to it
+      lines.push(`r${i},${score},${i % 10 === 0 ? '' : reporting},${billing},${i % 3 === 0 ? 'EMEA' : 'APAC'}`);
+    }
+    lines.push('bad1,9,6,3,EMEA'); // 6 is off the 1–5 scale: rejected
+    const { model: m, ingest } = await runPipeline({
+      dataDir: tempProgram({
+        'program.yml': 'segments:\n  - id: region\nattributes:\n  - { id: reporting, label: Reporting, column: "Rating: reporting" }\n  - { id: billing, label: Billing, column: rating_billing, scale: [1, 5] }\n',
+        'responses/w1.csv': rows('response_id,score,Rating: reporting,rating_billing,region', lines),
+      }),
+    });
+    expect(ingest.report.files[0]).toMatchObject({ used: 220, rejected: 1 });
+    expect(ingest.report.files[0]!.issues[0]).toMatchObject({ column: 'Rating: reporting', value: '6' });
+    const [reporting, billing] = m.waves[0]!.attributes;
+    if (reporting!.figures.suppressed || billing!.figures.suppressed) throw new Error('suppressed');
+    expect(reporting!.figures.n).toBe(198); // 22 blanks are not answered, not zeros
+    expect(reporting!.figures.driver!.significant).toBe(true);
+    expect(reporting!.figures.driver!.r).toBeGreaterThan(0.9);
+    expect(billing!.figures.n).toBe(220);
+    expect(billing!.figures.mean).toBeCloseTo(3, 10);
+    expect(billing!.figures.driver!.significant).toBe(false);
+    // low = 1–2 of 1–5; detractors (0–6) rate reporting low, promoters never do
+    const det = reporting!.figures.byCategory.detractor;
+    const pro = reporting!.figures.byCategory.promoter;
+    if (det.suppressed || pro.suppressed) throw new Error('suppressed');
+    expect(det.lowShare).toBeGreaterThan(0.4);
+    expect(pro.lowShare).toBe(0);
+    // important (significant, top importance) and rated below billing: fix first
+    expect(reporting!.figures.quadrant).toBe('fix first');
+    expect(billing!.figures.quadrant).toMatch(/maintain|lower priority/);
+    const seg = m.waves[0]!.attributeSegments[0]!;
+    expect(seg.attributes.map((a) => a.id)).toEqual(['reporting', 'billing']);
+    expect(seg.attributes[1]!.values.map((v) => v.value)).toEqual(['APAC', 'EMEA']);
+  });
+});

@@ -11,6 +11,8 @@ import { naturalCompare } from '../util/compare.ts';
 import { slugsFor } from '../util/slug.ts';
 import { categoryOf, compare, compareMeans, figuresOf } from './figures.ts';
 import { followupQueue } from './followup.ts';
+import { attributeFigures, attributeSegments } from './attributes.ts';
+import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 import type { AccountAnswer as CollectedAnswer, Collector, WaveState, Weighted } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type {
@@ -340,6 +342,15 @@ function cohorts(ingest: IngestResult, c: Collector, index: number, seenBefore: 
   };
 }
 
+function attributesOf(ingest: IngestResult, w: WaveState, min: number): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments'> {
+  const s = ingest.settings;
+  const columns = ratingColumnsOf(s);
+  const ids = [...s.attributes.map((a) => a.id), ...(s.overall_satisfaction ? ['overall_satisfaction'] : [])];
+  const all = attributeFigures(columns.map((c, k) => ({ id: ids[k]!, label: c.label, scale: c.scale })), w, min);
+  const overall = s.overall_satisfaction ? all.pop()! : null;
+  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, s.segments.map((d) => ({ id: d.id, label: d.label ?? d.id })), min) };
+}
+
 export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
   const s = ingest.settings;
   const min = s.min_group_size;
@@ -388,6 +399,7 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
       metrics: metrics(ingest, wave.period),
       followup: followup.summary,
       queue: followup.queue,
+      ...attributesOf(ingest, w, min),
     });
   });
   return {

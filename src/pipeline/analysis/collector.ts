@@ -9,6 +9,8 @@ import { IdIndex } from '../ingest/id-index.ts';
 import type { IngestedResponse } from '../ingest/entities.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
+import { addPair, emptyMoments, type Moments } from '../stats/correlation.ts';
+import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 
 export const NOT_KNOWN = 'Not known';
 /** Verbatim candidates kept per theme and wave, before confidential contacts are removed. */
@@ -62,7 +64,18 @@ export interface ThemeState {
   candidates: VerbatimCandidate[];
 }
 
+/** One rating column's tallies in a wave: moments against the score, and per category n / sum / low. */
+export interface RatingState {
+  moments: Moments;
+  /** detractor, passive, promoter */
+  byCategory: { n: number; sum: number; low: number }[];
+}
+
 export interface WaveState {
+  /** Per rating column (attributes, then overall satisfaction). */
+  ratings: RatingState[];
+  /** dimension id -> value -> per rating column [n, sum]. */
+  ratingSegments: Map<string, Map<string, { n: number; sum: number }[]>>;
   histogram: Histogram;
   confidential: number;
   comments: number;
@@ -110,12 +123,15 @@ export class Collector {
   private readonly matchThemes: (comment: string) => string[];
   private readonly roleWeight: (roleId: string | undefined) => number;
   private readonly decisionMakerRoles: Set<string>;
+  /** Per rating column: the highest rating that counts as low (the bottom 40% of the scale). */
+  private readonly lows: number[];
 
   constructor(settings: ProgramSettings) {
     this.settings = settings;
     this.matchThemes = themeMatcher(settings.themes);
     const byRole = settings.account_weighting === 'role';
     this.roleWeight = (roleId) => (byRole && roleId !== undefined ? (settings.roles[roleId]?.weight ?? 1) : 1);
+    this.lows = ratingColumnsOf(settings).map((c) => c.scale[0] + Math.floor((c.scale[1] - c.scale[0]) * 0.4));
     this.decisionMakerRoles = new Set(Object.entries(settings.roles).filter(([, r]) => r.decision_maker).map(([id]) => id));
   }
 
@@ -124,6 +140,8 @@ export class Collector {
     let w = this.waves[index];
     if (w === undefined) {
       w = {
+        ratings: this.lows.map(() => ({ moments: emptyMoments(), byCategory: [0, 1, 2].map(() => ({ n: 0, sum: 0, low: 0 })) })),
+        ratingSegments: new Map(this.settings.segments.map((s) => [s.id, new Map()])),
         histogram: emptyHistogram(),
         confidential: 0,
         comments: 0,
@@ -177,6 +195,24 @@ export class Collector {
       w.accounts.get(r.accountId)!.respondents++;
     }
 
+    const cat = score >= 9 ? 2 : score >= 7 ? 1 : 0;
+    for (let k = 0; k < r.ratings.length; k++) {
+      const x = r.ratings[k];
+      if (x === undefined) continue;
+      const t = w.ratings[k]!;
+      addPair(t.moments, x, score);
+      const c = t.byCategory[cat]!;
+      c.n++;
+      c.sum += x;
+      if (x <= this.lows[k]!) c.low++;
+      for (const [dim, values] of w.ratingSegments) {
+        const value = r.segments[dim] ?? NOT_KNOWN;
+        let v = values.get(value);
+        if (v === undefined) values.set(value, (v = r.ratings.map(() => ({ n: 0, sum: 0 }))));
+        v[k]!.n++;
+        v[k]!.sum += x;
+      }
+    }
     const hasComment = r.comment !== undefined && r.comment.trim() !== '';
     if (hasComment) w.comments++;
     const facts = this.responses;
@@ -195,7 +231,6 @@ export class Collector {
       if (themes.length > 0) w.themesFromKeywords++;
     }
     if (themes.length === 0) return;
-    const cat = score >= 9 ? 2 : score >= 7 ? 1 : 0;
     const candidate = !r.confidential && hasComment && r.comment!.trim().length >= 20 && r.comment!.length <= 600;
     const key = candidate ? hashOf(r.responseId) : 0;
     const account = r.accountId === undefined ? undefined : w.accounts.get(r.accountId);

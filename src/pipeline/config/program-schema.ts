@@ -142,6 +142,22 @@ const CsvSettings = z
 
 const Share = z.number().min(0).max(1);
 
+const Scale = z
+  .tuple([z.number().int(), z.number().int()])
+  .refine(([lo, hi]) => hi > lo, { error: 'write the scale as [lowest, highest], e.g. [1, 5]' });
+
+/** A rated attribute (product quality, support, …): a column of the responses with its scale. */
+const AttributeSetting = z.strictObject({
+  id: identifier,
+  label: z.string().min(1),
+  /** The responses column holding the rating (default: the id). */
+  column: z.string().min(1).optional(),
+  scale: Scale.default([1, 5]),
+  /** Themes that speak about this attribute, for its page's verbatims. */
+  themes: z.array(z.string().min(1)).default([]),
+});
+export type AttributeSetting = z.output<typeof AttributeSetting>;
+
 const FinanceSettings = z
   .strictObject({
     /** Share of an account's ARR at risk, by the account's category. */
@@ -219,6 +235,10 @@ export const ProgramSettings = z.strictObject({
    */
   themes: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
   finance: FinanceSettings,
+  /** Ratings of attributes asked beside the 0–10 question; blank means not answered. */
+  attributes: z.array(AttributeSetting).default([]),
+  /** An overall-satisfaction rating, if the survey asks one. */
+  overall_satisfaction: z.strictObject({ column: z.string().min(1).default('overall_satisfaction'), label: z.string().min(1).default('Overall satisfaction'), scale: Scale.default([1, 5]) }).optional(),
   metrics: z.record(z.string().min(1), MetricSetting).default({}),
   columns: ColumnMappings,
   csv: CsvSettings,

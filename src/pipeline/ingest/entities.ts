@@ -58,6 +58,8 @@ export interface IngestedResponse {
   confidential: boolean;
   themes: readonly string[];
   segments: Segments;
+  /** Attribute ratings in program.yml's order, then overall satisfaction if asked; undefined = not answered. */
+  ratings: readonly (number | undefined)[];
 }
 
 /** One wave's invitations: the contacts invited (id -> 1) and the count per account. */

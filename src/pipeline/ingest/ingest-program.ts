@@ -13,7 +13,7 @@ import { totalsOf, StructuralError, type FileReport, type IngestReport, type Not
 import type { Account, Contact, FollowupEntry, IngestedResponse, Metric, Segments, Wave, WaveInvitations } from './entities.ts';
 import { accountColumns, accountRowSchema } from '../schemas/account.ts';
 import { contactColumns, contactRowSchema } from '../schemas/contact.ts';
-import { responseColumns, responseRowSchema } from '../schemas/response.ts';
+import { responseColumns, responseRowSchema, type RatingColumn } from '../schemas/response.ts';
 import { invitationColumns, invitationRowSchema } from '../schemas/invitation.ts';
 import { metricColumns, metricRowSchema } from '../schemas/metric.ts';
 import { followupColumns, followupRowSchema } from '../schemas/followup.ts';
@@ -48,6 +48,14 @@ export interface IngestResult {
 }
 
 const NO_SEGMENTS: Segments = Object.freeze({});
+const NO_RATINGS: readonly (number | undefined)[] = Object.freeze([]);
+
+/** The rating columns of program.yml: each attribute, then overall satisfaction. */
+export function ratingColumnsOf(settings: ProgramSettings): RatingColumn[] {
+  const out: RatingColumn[] = settings.attributes.map((a) => ({ column: a.column ?? a.id, label: a.label, scale: a.scale }));
+  if (settings.overall_satisfaction) out.push({ column: settings.overall_satisfaction.column, label: settings.overall_satisfaction.label, scale: settings.overall_satisfaction.scale });
+  return out;
+}
 /** Marks a response id whose row was rejected after its id was registered. */
 const REJECTED = -1;
 const WAVE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -208,10 +216,11 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const lastSubmitted = new Map<string, string>();
   const segmentSettings = settings.segments;
   const responseSegs = segmentColumns(settings, 'response');
+  const ratingColumns = ratingColumnsOf(settings);
   for (const wave of waves) {
     const file = wave.file!;
     let last: string | undefined;
-    const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs });
+    const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs, ratings: ratingColumns });
     await read(file, responseColumns, schema, (r, ctx) => {
       // One lookup registers the id; a row rejected below marks it REJECTED so a later row may reuse it.
       const prior = seen.setIfAbsent(r.response_id, ctx.row * 1024 + wave.index);
@@ -260,9 +269,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         confidential: r.confidential,
         themes: r.themes,
         segments,
+        ratings: ratingColumns.length === 0 ? NO_RATINGS : ratingColumns.map((c) => (r as Record<string, unknown>)[c.column] as number | undefined),
       });
       return null;
-    }, { extraColumns: responseSegs });
+    }, { extraColumns: [...responseSegs, ...ratingColumns.map((c) => c.column)] });
     if (last !== undefined) lastSubmitted.set(wave.id, last);
   }
 

@@ -178,7 +178,10 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
       },
       (cells) => {
         headers = cells.map((h) => h.trim());
-        const match = matchHeader(file, headers, { required: spec.required, optional }, opts.mapping, `columns.${spec.name}`);
+        // Columns named in program.yml (segments, ratings) are headers as written: match them as a mapping would.
+        const mapping = { ...opts.mapping };
+        for (const c of opts.extraColumns ?? []) mapping[c] ??= c;
+        const match = matchHeader(file, headers, { required: spec.required, optional }, mapping, `columns.${spec.name}`);
         structural.push(...match.problems);
         headerOk = match.problems.length === 0;
         index = match.index;

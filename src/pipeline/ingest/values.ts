@@ -329,3 +329,12 @@ export function segmentReaders(columns: readonly string[]): Record<string, CellR
   for (const c of columns) out[c] = shortText;
   return out;
 }
+
+/** A rating on a scale (e.g. 1–5): a whole number within it; blank means not answered. */
+export const rating = (label: string, [lo, hi]: readonly [number, number]): CellReader<number | undefined> =>
+  optional((cell, f) => {
+    const t = cell.trim();
+    const n = /^-?\d+(\.0+)?$/.test(t) ? Number(t) : NaN;
+    if (Number.isInteger(n) && n >= lo && n <= hi) return n;
+    return f(`${label} is not a rating from ${lo} to ${hi}`, `write a whole number from ${lo} to ${hi}, or leave it blank if it was not answered`);
+  });

@@ -259,6 +259,32 @@ export interface QueueItem {
   daysOverdue: number;
 }
 
+export interface AttributeFigures {
+  id: string;
+  label: string;
+  scale: [number, number];
+  figures: MaybeSuppressed<{
+    /** Ratings given (blank = not answered, never zero). */
+    n: number;
+    mean: number;
+    /** The mean on a 0–1 scale (lowest to highest rating), to compare attributes. */
+    performance: number;
+    /** Share of ratings in the bottom 40% of the scale (1–2 of 1–5). */
+    lowShare: number;
+    byCategory: Record<Category, MaybeSuppressed<{ n: number; mean: number; lowShare: number }>>;
+    /** Correlation with the recommend score (key-driver strength); null when it cannot be computed. */
+    driver: { n: number; r: number; ci95: [number, number]; p: number; significant: boolean } | null;
+    /** High/low importance × performance against the attributes' medians. */
+    quadrant: 'fix first' | 'keep up' | 'maintain' | 'lower priority' | null;
+  }>;
+}
+
+export interface AttributeSegment {
+  dimension: string;
+  label: string;
+  attributes: { id: string; values: { value: string; figures: MaybeSuppressed<{ n: number; mean: number }> }[] }[];
+}
+
 export interface WaveModel {
   id: string;
   label: string;
@@ -282,6 +308,11 @@ export interface WaveModel {
   followup: FollowupSummary;
   /** Every follow-up alert of the wave, most urgent first. */
   queue: QueueItem[];
+  /** Rated attributes (program.yml attributes), with their key-driver strength. */
+  attributes: AttributeFigures[];
+  /** Overall satisfaction, when the survey asks it (its driver: its relation to the recommend score). */
+  overallSatisfaction: AttributeFigures | null;
+  attributeSegments: AttributeSegment[];
 }
 
 export interface SiteModel {

@@ -1,6 +1,6 @@
 /** One row of `responses/<wave>.csv`. */
 import type { z } from 'zod';
-import { boolean, date, id, optionalId, rowSchema, score, segmentReaders, tags, text, type DateFormat } from '../ingest/values.ts';
+import { boolean, date, id, optionalId, rating, rowSchema, score, segmentReaders, tags, text, type CellReader, type DateFormat } from '../ingest/values.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const responseColumns = {
@@ -10,9 +10,23 @@ export const responseColumns = {
   identity: ['response_id', 'contact_id', 'account_id'],
 } as const satisfies TableSpec;
 
-export const responseRowSchema = (opts: { dateFormat: DateFormat; confidentialInverted: boolean; segmentColumns: readonly string[] }) =>
+/** A rating column: the column name in the file and its scale. */
+export interface RatingColumn {
+  column: string;
+  label: string;
+  scale: readonly [number, number];
+}
+
+function ratingReaders(columns: readonly RatingColumn[]): Record<string, CellReader<number | undefined>> {
+  const out: Record<string, CellReader<number | undefined>> = {};
+  for (const c of columns) out[c.column] = rating(c.label, c.scale);
+  return out;
+}
+
+export const responseRowSchema = (opts: { dateFormat: DateFormat; confidentialInverted: boolean; segmentColumns: readonly string[]; ratings?: readonly RatingColumn[] }) =>
   rowSchema({
     ...segmentReaders(opts.segmentColumns),
+    ...ratingReaders(opts.ratings ?? []),
     response_id: id('response id'),
     score,
     submitted_at: date('submitted date', opts.dateFormat),

@@ -1,0 +1,82 @@
+/**
+ * Why customers score as they do: each rated attribute's mean and share of low ratings, by
+ * category, and its key-driver strength (correlation with the recommend score, Fisher
+ * interval), placed on the importance × performance grid. Groups under the minimum size carry
+ * no figures; the three categories of an attribute are suppressed together as a partition.
+ */
+import { correlation } from '../stats/correlation.ts';
+import { suppressPartition } from '../stats/suppression.ts';
+import { naturalCompare } from '../util/compare.ts';
+import type { RatingColumn } from '../schemas/response.ts';
+import type { WaveState } from './collector.ts';
+import type { AttributeFigures, AttributeSegment, Category, MaybeSuppressed, Suppressed } from '../model/types.ts';
+
+const CATS: Category[] = ['detractor', 'passive', 'promoter'];
+const hidden = (reason: 'small' | 'complementary', min: number): Suppressed => ({
+  suppressed: true,
+  reason,
+  note: reason === 'small' ? `fewer than ${min} ratings` : 'hidden so that a smaller group cannot be worked out from the total',
+});
+
+/** Performance on a 0–1 scale, so attributes rated on different scales compare. */
+const normalise = (mean: number, [lo, hi]: readonly [number, number]) => (mean - lo) / (hi - lo);
+
+export function attributeFigures(columns: { id: string; label: string; scale: readonly [number, number] }[], w: WaveState, min: number): AttributeFigures[] {
+  const out: AttributeFigures[] = columns.map((col, k) => {
+    const t = w.ratings[k]!;
+    const n = t.moments.n;
+    if (n < min) return { id: col.id, label: col.label, scale: [col.scale[0], col.scale[1]], figures: hidden('small', min) };
+    const sum = t.byCategory.reduce((a, c) => a + c.sum, 0);
+    const low = t.byCategory.reduce((a, c) => a + c.low, 0);
+    const mean = sum / n;
+    const parts = suppressPartition(CATS.map((c, i) => ({ key: c, n: t.byCategory[i]!.n })), min);
+    const byCategory = Object.fromEntries(
+      CATS.map((c, i) => {
+        const x = t.byCategory[i]!;
+        const reason = parts.get(c);
+        const f: MaybeSuppressed<{ n: number; mean: number; lowShare: number }> = reason ? hidden(reason, min) : { suppressed: false, n: x.n, mean: x.sum / x.n, lowShare: x.low / x.n };
+        return [c, f];
+      }),
+    ) as Record<Category, MaybeSuppressed<{ n: number; mean: number; lowShare: number }>>;
+    const driver = correlation(t.moments);
+    return {
+      id: col.id,
+      label: col.label,
+      scale: [col.scale[0], col.scale[1]],
+      figures: { suppressed: false, n, mean, performance: normalise(mean, col.scale), lowShare: low / n, byCategory, driver, quadrant: null },
+    };
+  });
+  // Importance × performance: against the medians of the attributes shown.
+  const shown = out.flatMap((a) => (a.figures.suppressed || a.figures.driver === null ? [] : [a.figures]));
+  if (shown.length > 0) {
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const m = s.length >> 1;
+      return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+    };
+    const imp = median(shown.map((f) => f.driver!.r));
+    const perf = median(shown.map((f) => f.performance));
+    for (const f of shown) {
+      const important = f.driver!.significant && f.driver!.r >= imp;
+      const good = f.performance >= perf;
+      f.quadrant = important ? (good ? 'keep up' : 'fix first') : good ? 'maintain' : 'lower priority';
+    }
+  }
+  return out;
+}
+
+/** Each attribute's mean per segment value, suppressed like the segments. */
+export function attributeSegments(columns: RatingColumn[], attributeIds: string[], w: WaveState, dims: { id: string; label: string }[], min: number): AttributeSegment[] {
+  return dims.map((d) => {
+    const values = [...(w.ratingSegments.get(d.id) ?? new Map<string, { n: number; sum: number }[]>())].sort(([a], [b]) => naturalCompare(a, b));
+    const byAttribute = columns.map((_, k) => {
+      const parts = suppressPartition(values.map(([value, v]) => ({ key: value, n: v[k]!.n })), min);
+      return values.map(([value, v]) => {
+        const reason = parts.get(value);
+        const x = v[k]!;
+        return { value, figures: reason || x.n === 0 ? hidden(reason ?? 'small', min) : { suppressed: false as const, n: x.n, mean: x.sum / x.n } };
+      });
+    });
+    return { dimension: d.id, label: d.label, attributes: attributeIds.map((id, k) => ({ id, values: byAttribute[k]! })) };
+  });
+}
