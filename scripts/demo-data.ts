@@ -229,6 +229,13 @@ metrics:
   renewal_value: { label: Renewal value, higher_is_better: true }
   arr: { label: Annual recurring revenue, higher_is_better: true }
   churned_arr: { label: Churned ARR, higher_is_better: false }
+attributes:
+  - { id: product_quality, label: Product quality, column: rating_product_quality, scale: [1, 5], themes: [reliability, dashboard performance] }
+  - { id: support, label: Support, column: rating_support, scale: [1, 5], themes: [support responsiveness] }
+  - { id: onboarding, label: Onboarding, column: rating_onboarding, scale: [1, 5], themes: [onboarding] }
+  - { id: billing, label: Billing, column: rating_billing, scale: [1, 5], themes: [pricing] }
+  - { id: reporting, label: Reporting, column: rating_reporting, scale: [1, 5], themes: [reporting usability] }
+overall_satisfaction: { column: overall_satisfaction, label: Overall satisfaction, scale: [1, 5] }
 customer_site:
   contact_email: feedback@northwind.example
   base_url: https://feedback.northwind.example
@@ -1316,6 +1323,25 @@ function main(): void {
       contacts.map((c) => [c.id, c.account.id, c.name, c.email, c.role]),
     ),
   );
+  // Attribute ratings (1–5) from their own seeded stream, so the rest of the data is unchanged.
+  // Reporting carries the story: low among detractors, high where automated reporting is set up;
+  // billing is deliberately unrelated to the score.
+  const ratingRng = new Random('ratings');
+  const rate = (base: number, slope: number, latent: number, sd = 0.75) => {
+    if (ratingRng.chance(0.06)) return '';
+    return String(Math.min(5, Math.max(1, Math.round(base + slope * latent + ratingRng.normal(0, sd)))));
+  };
+  const ratingsOf = (score: number, account: Account) => {
+    const latent = (score - 6) / 4;
+    return [
+      rate(3.4, 0.9, latent),
+      rate(3.5, 0.7, latent),
+      rate(account.implementation === 'Partner' ? 3.0 : 3.6, 0.4, latent),
+      rate(3.4, 0, latent, 1.0),
+      rate(account.automated ? 4.0 : 2.7, 1.0, latent),
+      rate(3.4, 1.2, latent, 0.6),
+    ];
+  };
   WAVES.forEach((w, wi) => {
     write(
       `invitations/${w.id}.csv`,
@@ -1327,7 +1353,7 @@ function main(): void {
     write(
       `responses/${w.id}.csv`,
       csv(
-        ['response_id', 'submitted_at', 'contact_id', 'account_id', 'score', 'comment', 'confidential', 'themes'],
+        ['response_id', 'submitted_at', 'contact_id', 'account_id', 'score', 'comment', 'confidential', 'themes', 'rating_product_quality', 'rating_support', 'rating_onboarding', 'rating_billing', 'rating_reporting', 'overall_satisfaction'],
         at(answers, wi).map((r) => [
           r.id,
           r.submittedAt,
@@ -1337,6 +1363,7 @@ function main(): void {
           r.comment?.text ?? '',
           r.contact.confidential ? 'true' : 'false',
           r.comment?.themes.join(';') ?? '',
+          ...ratingsOf(r.score, r.contact.account),
         ]),
       ),
     );

@@ -422,6 +422,7 @@ export function buildModel(ingest: IngestResult, c: Collector): SiteModel {
     },
     benchmarks: s.benchmarks.map((b) => ({ name: b.name, nps: b.nps, kind: b.kind, source: b.source ?? null, year: b.year ?? null })),
     waves,
+    attributeThemes: Object.fromEntries(s.attributes.map((a) => [a.id, a.themes])),
     ingest: ingest.report,
   };
 }

@@ -51,6 +51,8 @@ export const ActionSchema = z
     background: z.string().min(1),
     themes: z.array(z.string().min(1)).default([]),
     segments: z.array(z.strictObject({ dimension: z.string().min(1), value: z.string().min(1) })).default([]),
+    /** Rated attributes (program.yml attributes ids) the plan improves: its page shows their driver strength and trend. */
+    attributes: z.array(z.string().min(1)).default([]),
     business_impact: z.string().min(1),
     obstacles: z.string().min(1).optional(),
     target: z.string().min(1),

@@ -4,7 +4,7 @@
  * Pure functions from the model to file contents; the CLI writes them.
  */
 import Papa from 'papaparse';
-import type { Comparison, MaybeSuppressed, ScoreFigures, SiteModel, WaveModel } from '../model/types.ts';
+import type { AttributeFigures, Comparison, MaybeSuppressed, ScoreFigures, SiteModel, WaveModel } from '../model/types.ts';
 
 export const SUMMARY_VERSION = 1;
 
@@ -40,6 +40,23 @@ function comparison(c: Comparison | null) {
 /** A suppressed group carries its label and the reason, never a figure. */
 function maybe<T extends object>(f: MaybeSuppressed<T>, shown: (f: T) => object) {
   return f.suppressed ? { suppressed: true, note: f.note } : { suppressed: false, ...shown(f) };
+}
+
+function attribute(a: AttributeFigures) {
+  return {
+    id: a.id,
+    label: a.label,
+    scale: a.scale,
+    ...maybe(a.figures, (f) => ({
+      n: f.n,
+      mean: round(f.mean),
+      performance: round(f.performance),
+      lowShare: round(f.lowShare),
+      byCategory: Object.fromEntries(Object.entries(f.byCategory).map(([c, x]) => [c, maybe(x, (y) => ({ n: y.n, mean: round(y.mean), lowShare: round(y.lowShare) }))])),
+      driver: f.driver ? { n: f.driver.n, r: round(f.driver.r), ci95: pair(f.driver.ci95), p: round(f.driver.p), significant: f.driver.significant } : null,
+      quadrant: f.quadrant,
+    })),
+  };
 }
 
 function wave(w: WaveModel) {
@@ -106,6 +123,11 @@ function wave(w: WaveModel) {
     finance: { ...w.finance, revenueAtRisk: round(w.finance.revenueAtRisk), potentialGrowth: round(w.finance.potentialGrowth) },
     metrics: w.metrics.map((m) => ({ ...m, changeShare: round(m.changeShare) })),
     followup: w.followup,
+    attributes: [...w.attributes, ...(w.overallSatisfaction ? [w.overallSatisfaction] : [])].map(attribute),
+    attributeSegments: w.attributeSegments.map((d) => ({
+      dimension: d.dimension,
+      attributes: d.attributes.map((a) => ({ id: a.id, values: a.values.map((v) => ({ value: v.value, ...maybe(v.figures, (x) => ({ n: x.n, mean: round(x.mean) })) })) })),
+    })),
   };
 }
 
@@ -170,6 +192,21 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
       ws.flatMap((w) =>
         w.queue.map((q) => [w.id, q.responseId, q.rule, q.owner, q.dueDate, q.status, q.overdue, q.daysOverdue, q.closedAt, q.daysToClose, q.closedInTime, q.score, q.category, q.account?.id ?? null, q.account?.name ?? null, q.contact?.name ?? null, q.contact?.role ?? null, q.comment, q.method, q.notify.join('; '), q.documentation, q.oversight]),
       ),
+    ),
+    'attributes.csv': csv(
+      ['wave', 'attribute', 'label', 'scale_low', 'scale_high', 'n', 'mean', 'low_share', 'detractor_mean', 'detractor_low_share', 'passive_mean', 'passive_low_share', 'promoter_mean', 'promoter_low_share', 'suppressed'],
+      ws.flatMap((w) =>
+        [...w.attributes, ...(w.overallSatisfaction ? [w.overallSatisfaction] : [])].map((a) => {
+          const f = a.figures;
+          if (f.suppressed) return [w.id, a.id, a.label, a.scale[0], a.scale[1], '', '', '', '', '', '', '', '', '', true];
+          const c = (k: 'detractor' | 'passive' | 'promoter') => { const x = f.byCategory[k]; return x.suppressed ? ['', ''] : [round(x.mean), round(x.lowShare)]; };
+          return [w.id, a.id, a.label, a.scale[0], a.scale[1], f.n, round(f.mean), round(f.lowShare), ...c('detractor'), ...c('passive'), ...c('promoter'), false];
+        }),
+      ),
+    ),
+    'drivers.csv': csv(
+      ['wave', 'attribute', 'label', 'n', 'r', 'ci95_low', 'ci95_high', 'p', 'significant', 'performance', 'quadrant'],
+      ws.flatMap((w) => w.attributes.flatMap((a) => (a.figures.suppressed || !a.figures.driver ? [] : [[w.id, a.id, a.label, a.figures.driver.n, round(a.figures.driver.r), round(a.figures.driver.ci95[0]), round(a.figures.driver.ci95[1]), round(a.figures.driver.p), a.figures.driver.significant, round(a.figures.performance), a.figures.quadrant]]))),
     ),
     'finance.csv': csv(
       ['wave', 'currency', 'rated_arr', 'revenue_at_risk', 'potential_growth', 'at_risk_detractor', 'at_risk_passive', 'at_risk_promoter', 'growth_detractor', 'growth_passive', 'growth_promoter'],

@@ -335,5 +335,7 @@ export interface SiteModel {
   };
   benchmarks: { name: string; nps: number; kind: string; source: string | null; year: number | null }[];
   waves: WaveModel[];
+  /** Attribute id -> the themes program.yml links to it. */
+  attributeThemes: Record<string, string[]>;
   ingest: IngestReport;
 }

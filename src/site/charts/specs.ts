@@ -262,3 +262,41 @@ export function ganttChart(id: string, a: Action): ChartDef | null {
     csv: null,
   };
 }
+
+/** Key drivers: importance (correlation with the score) against performance (the mean on a 0–1 scale). */
+export function driversChart(w: WaveModel): ChartDef | null {
+  const rows = w.attributes.flatMap((a) =>
+    a.figures.suppressed || !a.figures.driver
+      ? []
+      : [{ attribute: a.label, performance: a.figures.performance, r: a.figures.driver.r, low: a.figures.driver.ci95[0], high: a.figures.driver.ci95[1], mean: a.figures.mean, n: a.figures.n, quadrant: a.figures.quadrant ?? '', significant: a.figures.driver.significant }],
+  );
+  if (rows.length === 0) return null;
+  const fix = rows.filter((r) => r.quadrant === 'fix first').sort((a, b) => b.r - a.r)[0];
+  return {
+    id: `drivers-${w.id}`,
+    title: fix ? `Fix first: ${fix.attribute}, strongly tied to the score and rated lower than most` : 'No attribute is both strongly tied to the score and rated low',
+    caption: `${asOfLine(w)} · up: more tied to the recommend score (correlation, with its 95% interval) · right: rated higher · grey: not significant`,
+    spec: vl({
+      ...base,
+      width: 640,
+      height: 320,
+      data: { values: rows },
+      layer: [
+        { mark: { type: 'rule', color: COLORS.muted }, encoding: { x: { field: 'performance', type: 'quantitative', title: 'Performance (mean rating, lowest to highest)', scale: { domain: [0, 1] }, axis: { format: '.0%' } }, y: { field: 'low', type: 'quantitative', title: 'Importance (correlation with the score)', scale: { domain: [-0.2, 1] } }, y2: { field: 'high' } } },
+        {
+          mark: { type: 'point', filled: true, size: 110, tooltip: true },
+          encoding: {
+            x: { field: 'performance', type: 'quantitative' },
+            y: { field: 'r', type: 'quantitative' },
+            color: { field: 'significant', type: 'nominal', scale: { domain: [false, true], range: [COLORS.passive, COLORS.line] }, legend: null },
+            tooltip: [{ field: 'attribute', title: 'Attribute' }, { field: 'mean', title: 'Mean rating', format: '.2f' }, { field: 'r', title: 'Correlation', format: '.2f' }, { field: 'n', title: 'Ratings' }, { field: 'quadrant', title: 'Reading' }],
+          },
+        },
+        { mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 12, color: COLORS.ink }, encoding: { x: { field: 'performance', type: 'quantitative' }, y: { field: 'r', type: 'quantitative' }, text: { field: 'attribute' } } },
+      ],
+    }),
+    alt: `Attributes by importance and performance: ${rows.map((r) => `${r.attribute}: mean ${r.mean.toFixed(2)}, correlation ${r.r.toFixed(2)} (95% ${r.low.toFixed(2)} to ${r.high.toFixed(2)})${r.significant ? '' : ', not significant'}, ${r.quadrant}`).join('; ')}.`,
+    table: { columns: ['Attribute', 'Mean rating', 'Correlation with the score', '95% interval', 'Reading'], rows: rows.map((r) => [r.attribute, r.mean.toFixed(2), r.r.toFixed(2), `${r.low.toFixed(2)} to ${r.high.toFixed(2)}`, r.significant ? r.quadrant : `${r.quadrant} (not significant)`]) },
+    csv: '/exports/drivers.csv',
+  };
+}

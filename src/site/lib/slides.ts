@@ -4,7 +4,7 @@
  * the component placed before it (after <Trend /> it belongs to the trend slide), or to the
  * slide named by <Notes slide="themes">; notes before any component go to the headline.
  */
-export const SLIDES = ['story', 'headline', 'trend', 'business', 'promoters', 'asks', 'initiatives', 'followup', 'close'] as const;
+export const SLIDES = ['story', 'headline', 'trend', 'business', 'promoters', 'drivers', 'asks', 'initiatives', 'followup', 'close'] as const;
 export type SlideId = (typeof SLIDES)[number];
 
 const COMPONENT_SLIDE: Record<string, SlideId> = {
@@ -18,6 +18,7 @@ const COMPONENT_SLIDE: Record<string, SlideId> = {
   Benchmarks: 'business',
   Segments: 'promoters',
   Cohorts: 'promoters',
+  Drivers: 'drivers',
   Themes: 'asks',
   Initiatives: 'initiatives',
   FollowUp: 'followup',
