@@ -5,7 +5,7 @@
  *
  *   npm run bench [-- --responses 1000000 --accounts 5000]
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { COMMENTS, THEMES, quoted, rng, writeLines } from './lib.ts';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -23,27 +23,40 @@ function arg(name: string, fallback: number): number {
 const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'];
 const TIERS = ['Enterprise', 'Mid-market', 'SMB'];
+const PROGRAM = 'segments:\n  - { id: region, source: account }\n  - { id: tier, source: account }\naccount_weighting: role\n';
+
+/** The ten rated attributes of the benchmark (1–5): half tied to the score, half not. */
+const ATTRIBUTES = Array.from({ length: 10 }, (_, k) => `attr_${k + 1}`);
+const withAttributes = PROGRAM + 'attributes:\n' + ATTRIBUTES.map((a) => `  - { id: ${a}, label: Attribute ${a.slice(5)} }\n`).join('');
+
 async function generate(dir: string, responses: number, accounts: number): Promise<void> {
   if (existsSync(join(dir, 'done'))) return;
   const random = rng(7);
   const perWave = Math.floor(responses / WAVES.length);
   const contacts = Math.ceil(perWave / 0.8);
-  writeFileSync(
-    (mkdirSync(dir, { recursive: true }), join(dir, 'program.yml')),
-    'segments:\n  - { id: region, source: account }\n  - { id: tier, source: account }\naccount_weighting: role\n',
-  );
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'program.yml'), PROGRAM);
   await writeLines(join(dir, 'accounts.csv'), 'account_id,name,arr,owner,region,tier', accounts, (i) => `A${i},Account ${i},${Math.round(5000 + random() * 500000)},Owner ${i % 40},${REGIONS[i % 4]},${TIERS[i % 3]}`);
   const roles = ['Decision maker', 'Influencer', 'User', 'User'];
   await writeLines(join(dir, 'contacts.csv'), 'contact_id,account_id,name,email,role', contacts, (i) => `C${i},A${i % accounts},Person ${i},p${i}@example.com,${roles[i % 4]}`);
   for (const [w, wave] of WAVES.entries()) {
     await writeLines(join(dir, 'invitations', `${wave}.csv`), 'contact_id,invited_at', contacts, (i) => `C${i},2026-0${w + 1}-01`);
-    await writeLines(join(dir, 'responses', `${wave}.csv`), 'response_id,submitted_at,contact_id,score,comment,confidential,themes', perWave, (i) => {
+    await writeLines(join(dir, 'responses', `${wave}.csv`), `response_id,submitted_at,contact_id,score,comment,confidential,themes,${ATTRIBUTES.join(',')}`, perWave, (i) => {
       const score = Math.min(10, Math.max(0, Math.round(7 + (random() - 0.5) * 8)));
       const c = random() < 0.62 ? COMMENTS[Math.floor(random() * COMMENTS.length)]! : '';
       const themes = c === '' ? '' : `${THEMES[Math.floor(random() * THEMES.length)]};${THEMES[Math.floor(random() * THEMES.length)]}`;
-      return `${wave}-${i},2026-0${w + 1}-${String(1 + (i % 28)).padStart(2, '0')},C${i},${score},${quoted(c)},${random() < 0.25},${themes}`;
+      const ratings = ATTRIBUTES.map((_, k) => (random() < 0.08 ? '' : String(Math.min(5, Math.max(1, Math.round((k < 5 ? score / 2.5 : 3) + (random() - 0.5) * 2))))));
+      return `${wave}-${i},2026-0${w + 1}-${String(1 + (i % 28)).padStart(2, '0')},C${i},${score},${quoted(c)},${random() < 0.25},${themes},${ratings.join(',')}`;
     });
   }
+  // The same files with ten attributes declared: hard links (the ingest reads regular files only).
+  const rated = `${dir}-attributes`;
+  for (const f of ['accounts.csv', 'contacts.csv', ...WAVES.flatMap((wv) => [`invitations/${wv}.csv`, `responses/${wv}.csv`])]) {
+    mkdirSync(dirname(join(rated, f)), { recursive: true });
+    rmSync(join(rated, f), { force: true });
+    linkSync(join(dir, f), join(rated, f));
+  }
+  writeFileSync(join(rated, 'program.yml'), withAttributes);
   writeFileSync(join(dir, 'done'), '');
 }
 
@@ -72,11 +85,14 @@ if (process.argv.includes('--child')) {
   process.stdout.write('generating... ');
   await generate(dir, responses, accounts);
   console.log('done');
-  const run = (mode: string) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, dir], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
-  const ingest = run('ingest');
-  const whole = run('analysis');
+  const run = (mode: string, target = dir) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
+  const rows = [
+    { label: 'ingest alone', ...run('ingest') },
+    { label: 'ingest + whole analysis', ...run('analysis') },
+    { label: 'ingest + whole analysis, ten rated attributes', ...run('analysis', `${dir}-attributes`) },
+  ];
   console.log('\n| run | rows used (all files) | seconds | rows/s | peak MiB |\n| --- | ---: | ---: | ---: | ---: |');
-  for (const r of [ingest, whole]) {
-    console.log(`| ${r.mode === 'ingest' ? 'ingest alone' : 'ingest + whole analysis'} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} |`);
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} |`);
   }
 }
