@@ -326,5 +326,9 @@ describe('attribute ratings and key drivers', () => {
     const seg = m.waves[0]!.attributeSegments[0]!;
     expect(seg.attributes.map((a) => a.id)).toEqual(['reporting', 'billing']);
     expect(seg.attributes[1]!.values.map((v) => v.value)).toEqual(['APAC', 'EMEA']);
+    const emea = seg.attributes[0]!.values[1]!.figures;
+    if (emea.suppressed) throw new Error('suppressed');
+    expect(emea.driver!.significant).toBe(true);
+    expect(emea.lowShare).toBeGreaterThan(0);
   });
 });

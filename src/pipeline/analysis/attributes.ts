@@ -4,7 +4,7 @@
  * interval), placed on the importance × performance grid. Groups under the minimum size carry
  * no figures; the three categories of an attribute are suppressed together as a partition.
  */
-import { correlation } from '../stats/correlation.ts';
+import { correlation, type Moments } from '../stats/correlation.ts';
 import { suppressPartition } from '../stats/suppression.ts';
 import { naturalCompare } from '../util/compare.ts';
 import type { RatingColumn } from '../schemas/response.ts';
@@ -68,13 +68,17 @@ export function attributeFigures(columns: { id: string; label: string; scale: re
 /** Each attribute's mean per segment value, suppressed like the segments. */
 export function attributeSegments(columns: RatingColumn[], attributeIds: string[], w: WaveState, dims: { id: string; label: string }[], min: number): AttributeSegment[] {
   return dims.map((d) => {
-    const values = [...(w.ratingSegments.get(d.id) ?? new Map<string, { n: number; sum: number }[]>())].sort(([a], [b]) => naturalCompare(a, b));
+    const values = [...(w.ratingSegments.get(d.id) ?? new Map<string, { moments: Moments; low: number }[]>())].sort(([a], [b]) => naturalCompare(a, b));
     const byAttribute = columns.map((_, k) => {
-      const parts = suppressPartition(values.map(([value, v]) => ({ key: value, n: v[k]!.n })), min);
+      const parts = suppressPartition(values.map(([value, v]) => ({ key: value, n: v[k]!.moments.n })), min);
       return values.map(([value, v]) => {
         const reason = parts.get(value);
         const x = v[k]!;
-        return { value, figures: reason || x.n === 0 ? hidden(reason ?? 'small', min) : { suppressed: false as const, n: x.n, mean: x.sum / x.n } };
+        const n = x.moments.n;
+        return {
+          value,
+          figures: reason || n === 0 ? hidden(reason ?? 'small', min) : { suppressed: false as const, n, mean: x.moments.sx / n, lowShare: x.low / n, driver: correlation(x.moments) },
+        };
       });
     });
     return { dimension: d.id, label: d.label, attributes: attributeIds.map((id, k) => ({ id, values: byAttribute[k]! })) };

@@ -74,8 +74,8 @@ export interface RatingState {
 export interface WaveState {
   /** Per rating column (attributes, then overall satisfaction). */
   ratings: RatingState[];
-  /** dimension id -> value -> per rating column [n, sum]. */
-  ratingSegments: Map<string, Map<string, { n: number; sum: number }[]>>;
+  /** dimension id -> value -> per rating column: moments against the score, and low ratings. */
+  ratingSegments: Map<string, Map<string, { moments: Moments; low: number }[]>>;
   histogram: Histogram;
   confidential: number;
   comments: number;
@@ -208,9 +208,9 @@ export class Collector {
       for (const [dim, values] of w.ratingSegments) {
         const value = r.segments[dim] ?? NOT_KNOWN;
         let v = values.get(value);
-        if (v === undefined) values.set(value, (v = r.ratings.map(() => ({ n: 0, sum: 0 }))));
-        v[k]!.n++;
-        v[k]!.sum += x;
+        if (v === undefined) values.set(value, (v = r.ratings.map(() => ({ moments: emptyMoments(), low: 0 }))));
+        addPair(v[k]!.moments, x, score);
+        if (x <= this.lows[k]!) v[k]!.low++;
       }
     }
     const hasComment = r.comment !== undefined && r.comment.trim() !== '';

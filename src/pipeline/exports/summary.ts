@@ -126,7 +126,13 @@ function wave(w: WaveModel) {
     attributes: [...w.attributes, ...(w.overallSatisfaction ? [w.overallSatisfaction] : [])].map(attribute),
     attributeSegments: w.attributeSegments.map((d) => ({
       dimension: d.dimension,
-      attributes: d.attributes.map((a) => ({ id: a.id, values: a.values.map((v) => ({ value: v.value, ...maybe(v.figures, (x) => ({ n: x.n, mean: round(x.mean) })) })) })),
+      attributes: d.attributes.map((a) => ({
+        id: a.id,
+        values: a.values.map((v) => ({
+          value: v.value,
+          ...maybe(v.figures, (x) => ({ n: x.n, mean: round(x.mean), lowShare: round(x.lowShare), driver: x.driver ? { n: x.driver.n, r: round(x.driver.r), ci95: pair(x.driver.ci95), significant: x.driver.significant } : null })),
+        })),
+      })),
     })),
   };
 }

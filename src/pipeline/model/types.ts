@@ -282,7 +282,10 @@ export interface AttributeFigures {
 export interface AttributeSegment {
   dimension: string;
   label: string;
-  attributes: { id: string; values: { value: string; figures: MaybeSuppressed<{ n: number; mean: number }> }[] }[];
+  attributes: {
+    id: string;
+    values: { value: string; figures: MaybeSuppressed<{ n: number; mean: number; lowShare: number; driver: { n: number; r: number; ci95: [number, number]; p: number; significant: boolean } | null }> }[];
+  }[];
 }
 
 export interface WaveModel {
