@@ -90,7 +90,9 @@ describe('the analysis cache', () => {
     expect(contentOnly.code, contentOnly.stderr).toBe(0);
     expect(contentOnly.stdout).toMatch(/reusing its analysis/);
     expect(contentOnly.stdout).toMatch(/Content: 1 file checked/);
-    appendFileSync(join(work, 'data', 'responses', '2026-Q3.csv'), 'R-extra-1,2026-08-20,,,0,,false,\n');
+    const file = join(work, 'data', 'responses', '2026-Q3.csv');
+    const columns = readFileSync(file, 'utf8').split('\n')[0]!.split(',');
+    appendFileSync(file, columns.map((c) => ({ response_id: 'R-extra-1', submitted_at: '2026-08-20', score: '0', confidential: 'false' })[c] ?? '').join(',') + '\n');
     const changed = runCli('build', env);
     expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stdout).not.toMatch(/reusing its analysis/);
