@@ -83,11 +83,11 @@ describe('presentation mode', () => {
     await deck.bringToFront();
     await deck.keyboard.press('ArrowRight');
     await deck.keyboard.press('ArrowRight');
-    await expect.poll(() => presenter.locator('#now-count').innerText()).toMatch(/^\(3 \/ \d+\)$/);
+    await expect.poll(() => presenter.locator('#now-count').innerText(), { timeout: 10_000 }).toMatch(/^\(3 \/ \d+\)$/);
     expect(await presenter.locator('#now-notes').innerText()).not.toBe('');
     expect(await presenter.locator('#timer').innerText()).toMatch(/^\d+:\d\d$/);
     await presenter.click('#next');
-    await expect.poll(() => hash(deck)).toBe('#4');
+    await expect.poll(() => hash(deck), { timeout: 10_000 }).toBe('#4');
     await context.close();
   });
 
@@ -103,7 +103,7 @@ describe('presentation mode', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.goto(`${deckUrl()}?kiosk=1#${n}`, { waitUntil: 'networkidle' });
     await page.reload({ waitUntil: 'networkidle' });
-    await expect.poll(() => hash(page), { timeout: 5000 }).toBe('#1'); // looped from the last slide
+    await expect.poll(() => hash(page), { timeout: 10_000 }).toBe('#1'); // looped from the last slide
     await context.close();
   });
 });
