@@ -11,8 +11,11 @@ export interface Paths {
   out: string;
   internalOut: string;
   customersOut: string;
-  /** The serialised model pages read; outside the output so it is never published. */
-  modelFile: string;
+  /**
+   * This output's working folder (under .chorus/, outside the output so nothing in it is
+   * published): the analysis with its model and record shards, and the customer model.
+   */
+  work: string;
 }
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
@@ -29,5 +32,5 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const out = resolve(base, env['CHORUS_OUT'] || 'dist');
   const cache = resolve(projectRoot, env['CHORUS_CACHE'] || '.chorus');
   const key = createHash('sha256').update(out).digest('hex').slice(0, 12);
-  return { data, content, out, internalOut: resolve(out, 'internal'), customersOut: resolve(out, 'customers'), modelFile: resolve(cache, key, 'model.json') };
+  return { data, content, out, internalOut: resolve(out, 'internal'), customersOut: resolve(out, 'customers'), work: resolve(cache, key) };
 }

@@ -1,2 +1,2 @@
 /** The customer site reads the same content collections (and shows only what consent allows). */
-export { collections } from '../site/content.config.ts';
+export { collections } from '../shared/content-collections.ts';

@@ -5,11 +5,18 @@
  * edit skips ingest and analysis; any change to the data invalidates the cache.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { filesUnder } from './util/files.ts';
 import { fileURLToPath } from 'node:url';
+import { runPipeline, type RunOptions } from './run.ts';
+import { FileSink } from './records/file-sink.ts';
+import { rejectedRowsWriter } from './ingest/rejected-rows.ts';
+import { confidentialDigests } from './content/check-identities.ts';
+import { mailMergeContacts } from './exports/mail-merge.ts';
+import { readModel } from './model/read-model.ts';
+import type { SiteModel } from './model/types.ts';
 
 const pipelineDir = resolve(dirname(fileURLToPath(import.meta.url)));
 
@@ -29,4 +36,63 @@ export async function inputKey(dataDir: string): Promise<string> {
     await hashFile(hash, path);
   }
   return hash.digest('hex');
+}
+
+/** What one analysis leaves in its folder; pages and exports read it from there. */
+export const ANALYSIS_FILES = {
+  model: 'model.json',
+  /** Every rejected row with its reason (streamed while reading). */
+  rejected: 'rejected-rows.csv',
+  /** Salted digests of confidential respondents' names and emails, to check stories against. */
+  identities: 'identities.json',
+  /** Every invited contact, for `npm run mail-merge` only (never published). */
+  mailMerge: 'mail-merge.json',
+  /** Written last: the folder is complete. */
+  complete: 'complete',
+} as const;
+
+export interface Analysis {
+  /** The folder holding the model, its record shards and the files above. */
+  dir: string;
+  model: SiteModel;
+  identities: string[];
+  cached: boolean;
+}
+
+export interface AnalyseOptions {
+  /** Where analyses are kept: one folder per output, the newest analysis only. */
+  workDir: string;
+  dataDir: string;
+  onProgress?: RunOptions['onProgress'];
+}
+
+/**
+ * The analysis of the data folder: reused when no input changed since it was made (narrative
+ * edits do not touch it), else made afresh by a pipeline run into a new folder, which then
+ * replaces the old one.
+ */
+export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
+  const key = (await inputKey(opts.dataDir)).slice(0, 32);
+  const dir = join(opts.workDir, `analysis-${key}`);
+  const file = (name: keyof typeof ANALYSIS_FILES) => join(dir, ANALYSIS_FILES[name]);
+  if (existsSync(file('complete'))) {
+    const model = readModel(await readFile(file('model'), 'utf8'), file('model'));
+    return { dir, model, identities: JSON.parse(await readFile(file('identities'), 'utf8')) as string[], cached: true };
+  }
+  await mkdir(opts.workDir, { recursive: true });
+  for (const old of (await readdir(opts.workDir)).filter((f) => f.startsWith('analysis-'))) await rm(join(opts.workDir, old), { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const rejected = rejectedRowsWriter(file('rejected'));
+  try {
+    const { model, ingest } = await runPipeline({ dataDir: opts.dataDir, sink: new FileSink(dir), onRejected: rejected.write, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    await rejected.close();
+    const identities = confidentialDigests(ingest);
+    await writeFile(file('model'), JSON.stringify(model));
+    await writeFile(file('identities'), JSON.stringify(identities));
+    await writeFile(file('mailMerge'), JSON.stringify(mailMergeContacts(ingest)));
+    await writeFile(file('complete'), '');
+    return { dir, model, identities, cached: false };
+  } finally {
+    await rejected.close();
+  }
 }

@@ -8,9 +8,12 @@ import { buildModel } from './analysis/build-model.ts';
 import { loadProgram } from './config/load-program.ts';
 import type { SiteModel } from './model/types.ts';
 import type { RowIssue } from './ingest/report.ts';
+import type { RecordSink } from './records/types.ts';
 
 export interface RunOptions {
   dataDir: string;
+  /** Where per-response records go (account answers, owners' alerts, the queue CSV); memory when not given. */
+  sink?: RecordSink;
   onRejected?: (issues: RowIssue[]) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
 }
@@ -31,5 +34,5 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return { model: buildModel(ingest, collector), ingest };
+  return { model: buildModel(ingest, collector, opts.sink), ingest };
 }

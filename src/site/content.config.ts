@@ -1,26 +1,2 @@
-/**
- * Content collections read from the content folder (CHORUS_CONTENT, default ./content),
- * with the pipeline's zod schemas, so `npm run check` and the build agree on what is valid.
- */
-import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ActionSchema, BriefingSchema, LetterSchema, ScopeSchema, StorySchema } from '../pipeline/content/schemas.ts';
-
-const content = resolve(process.env['CHORUS_CONTENT'] ?? 'content');
-// Ids are file names as written (briefings/2026-Q1.mdx is "2026-Q1"), so they match wave ids and `story:` references.
-// A missing folder is an empty collection, without a warning: a data-only program is normal.
-const from = (folder: string) => {
-  const base = resolve(content, folder);
-  if (!existsSync(base)) return { name: `empty-${folder}`, load: async ({ store }: { store: { clear(): void } }) => store.clear() };
-  return glob({ pattern: '**/*.{md,mdx}', base, generateId: ({ entry }) => entry.replace(/\.mdx?$/i, '') });
-};
-
-export const collections = {
-  stories: defineCollection({ loader: from('stories'), schema: StorySchema }),
-  actions: defineCollection({ loader: from('actions'), schema: ActionSchema }),
-  program: defineCollection({ loader: from('program'), schema: ScopeSchema }),
-  briefings: defineCollection({ loader: from('briefings'), schema: BriefingSchema }),
-  letters: defineCollection({ loader: from('letters'), schema: LetterSchema }),
-};
+/** The internal site's content collections: the shared ones (src/shared/content-collections.ts). */
+export { collections } from '../shared/content-collections.ts';

@@ -7,8 +7,15 @@ import { runPipeline } from '../../src/pipeline/run.ts';
 import { summaryJson } from '../../src/pipeline/exports/summary.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 import type { WaveModel } from '../../src/pipeline/model/types.ts';
+import { MemorySink } from '../../src/pipeline/records/types.ts';
 
 const model = async (files: Record<string, string>) => (await runPipeline({ dataDir: tempProgram(files) })).model;
+/** The model and the per-page records the pipeline handed to its sink. */
+const analysed = async (files: Record<string, string>) => {
+  const sink = new MemorySink();
+  const { model } = await runPipeline({ dataDir: tempProgram(files), sink });
+  return { model, sink };
+};
 
 /** Rows `id,score[,extra…]` from a compact list. */
 const rows = (header: string, list: string[]) => [header, ...list].join('\n') + '\n';
@@ -124,14 +131,16 @@ describe('accounts', () => {
   };
 
   it('rolls contacts up with role weights, leaving out a confidential answer that would stand out', async () => {
-    const m = await model(files);
+    const { model: m, sink } = await analysed(files);
     const [a1, a2, a3] = m.waves[0]!.accounts;
     // A1 from C1 (weight 3, promoter) and C2 (weight 1, detractor): NPS = (3 − 1)/4 = +50, mean (30 + 2)/4 = 8
     expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, responses: 3, respondents: 3, invited: 3, responseRate: 1, decisionMakerAnswered: true });
     expect(a1!.rollup).toMatchObject({ n: 2, confidentialExcluded: 1, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
     // the page lists the identified answers, lowest first, and only counts the lone confidential one
-    expect(a1!.answers.map((x) => [x.contact?.name, x.score])).toEqual([['Eli', 2], ['Dana', 10]]);
-    expect(a1!.answers[1]!.contact!.role).toBe('Decision maker');
+    const answers = sink.accounts.get(a1!.slug)!.waves[0]!.answers;
+    expect(answers.map((x) => [x.contact?.name, x.score])).toEqual([['Eli', 2], ['Dana', 10]]);
+    expect(answers[1]!.contact!.role).toBe('Decision maker');
+    expect(a1!.answersListed).toBe(2);
     expect(a1!.answersWithheld).toBe(1);
     expect(a2!.rollup).toMatchObject({ n: 2, nps: 0, mean: 7.5, category: 'passive' });
     expect(a2!.decisionMakerAnswered).toBe(false);
@@ -232,7 +241,7 @@ describe('metrics', () => {
 
 describe('follow-up in brief', () => {
   it('counts alerts, follow-ups, closes in time and overdue ones against the as-of date', async () => {
-    const m = await model({
+    const { model: m, sink } = await analysed({
       'program.yml': 'waves:\n  - id: w1\n    as_of: 2026-03-20\n',
       // r1 detractor closed after 1 day (in time, 2-day rule); r2 detractor closed after 5 days (late);
       // r3 detractor never followed (overdue: 19 days by as-of); r4 passive contacted, open (7-day rule, 10 days: overdue);
@@ -252,22 +261,29 @@ describe('follow-up in brief', () => {
     expect(by['no_comment']).toMatchObject({ alerts: 1, overdue: 0 });
     expect(f.total).toEqual({ alerts: 6, followedUp: 3, closed: 2, closedInTime: 1, overdue: 2 });
     // the queue: one row per alert, most overdue first, owners from the rules (no accounts.csv: the fallback)
-    const q = m.waves[0]!.queue;
+    const q = sink.queues.get('w1')!;
     expect(q).toHaveLength(6);
     expect(q[0]).toMatchObject({ responseId: 'r3', rule: 'detractor', overdue: true, daysOverdue: 17, dueDate: '2026-03-03', status: 'not started', owner: 'CX team' });
     expect(q.filter((x) => x.overdue).map((x) => x.responseId)).toEqual(['r3', 'r4']);
     expect(q.find((x) => x.responseId === 'r1')).toMatchObject({ status: 'closed', closedAt: '2026-03-02', daysToClose: 1, closedInTime: true });
     expect(q.some((x) => x.responseId === 'r6')).toBe(false);
-    expect(f.byOwner).toEqual([expect.objectContaining({ owner: 'CX team', alerts: 6, overdue: 2 })]);
+    expect(f.byOwner).toEqual([expect.objectContaining({ owner: 'CX team', slug: 'cx-team', alerts: 6, overdue: 2, open: 4, openOverdue: 2 })]);
+    expect(f.overdueNow).toEqual({ items: q.filter((x) => x.overdue), total: 2 });
+    // the owner's page shard: open alerts (not closed), most urgent first
+    expect(sink.owners.get('cx-team')).toMatchObject({ owner: 'CX team', wave: 'w1', total: 4 });
+    expect(sink.owners.get('cx-team')!.open.map((x) => x.responseId)).toEqual(['r3', 'r4', 'r5', 'r5']);
+    // marketing's named promoters: r5 has no contact, so there is nobody to name
+    expect(m.waves[0]!.namedPromoters).toEqual({ items: [], total: 0 });
   });
 
   it('routes alerts to account owners, or the rule\'s owner', async () => {
-    const m = await model({
+    const { model: m, sink } = await analysed({
       'program.yml': 'alerts:\n  detractor: { label: Recover, scores: [0, 6], due_days: 2 }\n  promoter: { label: Reference, scores: [9, 10], due_days: 14, owner: Marketing team }\n',
       'accounts.csv': 'account_id,name,owner\nA1,Acme,Ann\nA2,Globex,\n',
       'responses/w1.csv': rows('response_id,score,account_id,submitted_at', ['r1,2,A1,2026-01-01', 'r2,3,A2,2026-01-01', 'r3,10,A1,2026-01-01', 'r4,8,A1,2026-01-01']),
     });
-    expect(m.waves[0]!.queue.map((q) => [q.responseId, q.owner])).toEqual([
+    expect(m.owners.map((o) => o.name)).toEqual(['Ann', 'CX team', 'Marketing team']);
+    expect(sink.queues.get('w1')!.map((q) => [q.responseId, q.owner])).toEqual([
       ['r1', 'Ann'],
       ['r2', 'CX team'],
       ['r3', 'Marketing team'],
@@ -277,12 +293,12 @@ describe('follow-up in brief', () => {
 
 describe('namesakes of confidential respondents', () => {
   it('never prints a name that a confidential respondent also has', async () => {
-    const m = await model({
+    const { model: m, sink } = await analysed({
       'accounts.csv': 'account_id,name\nA1,Acme\nA2,Globex\n',
       'contacts.csv': 'contact_id,account_id,name\nC1,A1,Sam Lee\nC2,A2,Sam  Lee\nC3,A2,Kim Park\n',
       'responses/w1.csv': rows('response_id,score,contact_id,confidential', ['r1,3,C1,yes', 'r2,9,C2,no', 'r3,8,C3,no']),
     });
-    const text = JSON.stringify(m);
+    const text = JSON.stringify([m, [...sink.accounts], [...sink.owners], [...sink.queues]]);
     expect(text).not.toMatch(/Sam +Lee/);
     expect(text).toContain('Kim Park');
   });

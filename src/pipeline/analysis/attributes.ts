@@ -9,14 +9,14 @@ import { suppressPartition } from '../stats/suppression.ts';
 import { naturalCompare } from '../util/compare.ts';
 import type { RatingColumn } from '../schemas/response.ts';
 import type { WaveState } from './collector.ts';
-import type { AttributeFigures, AttributeSegment, Category, MaybeSuppressed, Suppressed } from '../model/types.ts';
+import type { AttributeFigures, AttributeSegment, Category, MaybeSuppressed, WaveModel } from '../model/types.ts';
+import type { ProgramSettings } from '../config/program-schema.ts';
+import type { SuppressionReason } from '../stats/suppression.ts';
+import { CATEGORIES as CATS } from '../model/categories.ts';
+import { ratingColumnsOf } from '../ingest/ingest-program.ts';
+import { suppressed } from './suppress.ts';
 
-const CATS: Category[] = ['detractor', 'passive', 'promoter'];
-const hidden = (reason: 'small' | 'complementary', min: number): Suppressed => ({
-  suppressed: true,
-  reason,
-  note: reason === 'small' ? `fewer than ${min} ratings` : 'hidden so that a smaller group cannot be worked out from the total',
-});
+const hidden = (reason: SuppressionReason, min: number) => suppressed(reason, min, 'ratings');
 
 /** Performance on a 0–1 scale, so attributes rated on different scales compare. */
 const normalise = (mean: number, [lo, hi]: readonly [number, number]) => (mean - lo) / (hi - lo);
@@ -83,4 +83,18 @@ export function attributeSegments(columns: RatingColumn[], attributeIds: string[
     });
     return { dimension: d.id, label: d.label, attributes: attributeIds.map((id, k) => ({ id, values: byAttribute[k]! })) };
   });
+}
+
+/** A wave's attribute sections: the attributes, overall satisfaction, and their segment split. */
+export function attributeSections(settings: ProgramSettings, w: WaveState, min: number): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments'> {
+  const columns = ratingColumnsOf(settings);
+  const ids = [...settings.attributes.map((a) => a.id), ...(settings.overall_satisfaction ? ['overall_satisfaction'] : [])];
+  const all = attributeFigures(
+    columns.map((c, k) => ({ id: ids[k]!, label: c.label, scale: c.scale })),
+    w,
+    min,
+  );
+  const overall = settings.overall_satisfaction ? all.pop()! : null;
+  const dims = settings.segments.map((d) => ({ id: d.id, label: d.label ?? d.id }));
+  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min) };
 }

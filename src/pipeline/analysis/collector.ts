@@ -11,23 +11,13 @@ import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
 import { addPair, emptyMoments, type Moments } from '../stats/correlation.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
+import { emptyWeighted, type Weighted } from '../stats/weighted.ts';
+import { categoryIndex, PROMOTER_FROM, PASSIVE_FROM } from '../model/categories.ts';
 
 export const NOT_KNOWN = 'Not known';
 /** Verbatim candidates kept per theme and wave, before confidential contacts are removed. */
 const CANDIDATES = 8;
 
-/** Weighted tallies for an account's roll-up. */
-export interface Weighted {
-  n: number;
-  w: number;
-  w2: number;
-  promoters: number;
-  detractors: number;
-  scoreSum: number;
-  decisionMaker: boolean;
-}
-
-const emptyWeighted = (): Weighted => ({ n: 0, w: 0, w2: 0, promoters: 0, detractors: 0, scoreSum: 0, decisionMaker: false });
 
 /** One answer kept for its account's page. */
 export interface AccountAnswer {
@@ -88,8 +78,8 @@ export interface WaveState {
   /** contact id -> score * 2 + confidential */
   respondents: IdIndex;
   themes: Map<string, ThemeState>;
+  /** Responses whose themes came from the themes column (else keywords, else none). */
   themesFromColumn: number;
-  themesFromKeywords: number;
 }
 
 function hashOf(s: string): number {
@@ -153,7 +143,6 @@ export class Collector {
         respondents: new IdIndex(),
         themes: new Map(),
         themesFromColumn: 0,
-        themesFromKeywords: 0,
       };
       this.waves[index] = w;
     }
@@ -186,8 +175,8 @@ export class Collector {
       t.w += weight;
       t.w2 += weight * weight;
       t.scoreSum += weight * score;
-      if (score >= 9) t.promoters += weight;
-      else if (score <= 6) t.detractors += weight;
+      if (score >= PROMOTER_FROM) t.promoters += weight;
+      else if (score < PASSIVE_FROM) t.detractors += weight;
       if (r.roleId !== undefined && this.decisionMakerRoles.has(r.roleId)) t.decisionMaker = true;
     }
     // First answer of a contact in this wave: it counts for response rates and cohort movements.
@@ -195,7 +184,7 @@ export class Collector {
       w.accounts.get(r.accountId)!.respondents++;
     }
 
-    const cat = score >= 9 ? 2 : score >= 7 ? 1 : 0;
+    const cat = categoryIndex(score);
     for (let k = 0; k < r.ratings.length; k++) {
       const x = r.ratings[k];
       if (x === undefined) continue;
@@ -226,10 +215,7 @@ export class Collector {
     }
     let themes: readonly string[] = r.themes;
     if (themes.length > 0) w.themesFromColumn++;
-    else if (hasComment) {
-      themes = this.matchThemes(r.comment!);
-      if (themes.length > 0) w.themesFromKeywords++;
-    }
+    else if (hasComment) themes = this.matchThemes(r.comment!);
     if (themes.length === 0) return;
     const candidate = !r.confidential && hasComment && r.comment!.trim().length >= 20 && r.comment!.length <= 600;
     const key = candidate ? hashOf(r.responseId) : 0;

@@ -57,7 +57,3 @@ export function compareMeans(a: Histogram, b: Histogram, against: string): MeanC
   const d = meanDifference(ma, mb);
   return { against, delta: d.delta, ci95: d.ci95, p: d.p, significant: d.significant };
 }
-
-export function categoryOf(score: number): 'promoter' | 'passive' | 'detractor' {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-}

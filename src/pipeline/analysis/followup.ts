@@ -11,9 +11,10 @@
 import type { Collector } from './collector.ts';
 import { dayNumber } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
-import type { FollowupCounts, FollowupSummary, QueueItem } from '../model/types.ts';
-import { categoryOf } from './figures.ts';
+import type { Capped, FollowupCounts, FollowupSummary, NamedPromoter, QueueItem } from '../model/types.ts';
+import { categoryOf } from '../model/categories.ts';
 import { naturalCompare } from '../util/compare.ts';
+import { OVERDUE_CAP, OWNER_OPEN_CAP, PROMOTERS_CAP } from '../records/types.ts';
 
 interface Log {
   status: 'open' | 'contacted' | 'closed';
@@ -53,7 +54,16 @@ export function countsOf(items: readonly QueueItem[]): FollowupCounts & { median
   return { ...c, medianDaysToClose: median(days) };
 }
 
-export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: number, asOf: string | null, names: (contactId: string) => { name: string; role: string | null } | null, accountSlug: (id: string) => string): { queue: QueueItem[]; summary: FollowupSummary } {
+export interface WaveFollowup {
+  /** Every alert of the wave, most urgent first. */
+  queue: QueueItem[];
+  /** Per owner: their first open alerts, how many are open, how many of those are overdue. */
+  owners: Map<string, { open: QueueItem[]; total: number; overdue: number }>;
+  /** The oversight figures (byOwner's slugs are filled in once every owner is known). */
+  summary: FollowupSummary;
+}
+
+export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: number, asOf: string | null, names: (contactId: string) => { name: string; role: string | null } | null, accountSlug: (id: string) => string): WaveFollowup {
   const f = c.responses;
   const logs = new Map<number, Log>();
   for (const e of ingest.followups) {
@@ -133,7 +143,34 @@ export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: num
     list.push(q);
   }
   const byRule = rules.map(([id, rule]) => ({ rule: id, label: rule.label, dueDays: rule.due_days, ...countsOf(ofRule.get(id)!) }));
-  const byOwner = [...ofOwner.keys()].sort(naturalCompare).map((owner) => ({ owner, ...countsOf(ofOwner.get(owner)!) }));
+  // Each owner's open alerts, most urgent first (their page lists the first OWNER_OPEN_CAP).
+  const openByOwner = new Map<string, { open: QueueItem[]; total: number; overdue: number }>();
+  const byOwner = [...ofOwner.keys()].sort(naturalCompare).map((owner) => {
+    const open = ofOwner.get(owner)!.filter((q) => q.status !== 'closed');
+    const overdueOpen = open.filter((q) => q.overdue).length;
+    openByOwner.set(owner, { open: open.slice(0, OWNER_OPEN_CAP), total: open.length, overdue: overdueOpen });
+    return { owner, slug: '', open: open.length, openOverdue: overdueOpen, ...countsOf(ofOwner.get(owner)!) };
+  });
   const { medianDaysToClose, ...total } = countsOf(queue);
-  return { queue, summary: { hasLog: ingest.followups.length > 0, confidentialNotAlerted: confidential, total, medianDaysToClose, byRule, byOwner } };
+  const overdue = queue.filter((q) => q.overdue);
+  return {
+    queue,
+    owners: openByOwner,
+    summary: { hasLog: ingest.followups.length > 0, confidentialNotAlerted: confidential, total, medianDaysToClose, byRule, byOwner, overdueNow: { items: overdue.slice(0, OVERDUE_CAP), total: overdue.length } },
+  };
+}
+
+/**
+ * Identified promoters, once each, in queue order: references and case studies for marketing.
+ * The queue holds no confidential answer, so neither does this list.
+ */
+export function namedPromoters(queue: readonly QueueItem[]): Capped<NamedPromoter> {
+  const seen = new Set<string>();
+  const items: NamedPromoter[] = [];
+  for (const q of queue) {
+    if (q.category !== 'promoter' || q.contact === null || seen.has(q.responseId)) continue;
+    seen.add(q.responseId);
+    if (items.length < PROMOTERS_CAP) items.push({ responseId: q.responseId, contact: q.contact, account: q.account ? { name: q.account.name, slug: q.account.slug } : null, score: q.score, comment: q.comment });
+  }
+  return { items, total: seen.size };
 }

@@ -122,7 +122,8 @@ function wave(w: WaveModel) {
     },
     finance: { ...w.finance, revenueAtRisk: round(w.finance.revenueAtRisk), potentialGrowth: round(w.finance.potentialGrowth) },
     metrics: w.metrics.map((m) => ({ ...m, changeShare: round(m.changeShare) })),
-    followup: w.followup,
+    // The oversight figures; the alerts themselves are in the queue CSV files.
+    followup: { ...w.followup, overdueNow: undefined, byOwner: w.followup.byOwner.map(({ slug: _slug, open: _open, openOverdue: _openOverdue, ...o }) => o) },
     attributes: [...w.attributes, ...(w.overallSatisfaction ? [w.overallSatisfaction] : [])].map(attribute),
     attributeSegments: w.attributeSegments.map((d) => ({
       dimension: d.dimension,
@@ -192,12 +193,6 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
     'metrics.csv': csv(
       ['wave', 'metric', 'label', 'kind', 'unit', 'period', 'value', 'prior_period', 'prior', 'change', 'change_share'],
       ws.flatMap((w) => w.metrics.map((m) => [w.id, m.metric, m.label, m.kind, m.unit, m.period, m.value, m.priorPeriod, m.prior, round(m.change), round(m.changeShare)])),
-    ),
-    'queue.csv': csv(
-      ['wave', 'response_id', 'alert', 'owner', 'due_date', 'status', 'overdue', 'days_overdue', 'closed_at', 'days_to_close', 'closed_in_time', 'score', 'category', 'account_id', 'account', 'contact', 'role', 'comment', 'method', 'notify', 'documentation', 'oversight'],
-      ws.flatMap((w) =>
-        w.queue.map((q) => [w.id, q.responseId, q.rule, q.owner, q.dueDate, q.status, q.overdue, q.daysOverdue, q.closedAt, q.daysToClose, q.closedInTime, q.score, q.category, q.account?.id ?? null, q.account?.name ?? null, q.contact?.name ?? null, q.contact?.role ?? null, q.comment, q.method, q.notify.join('; '), q.documentation, q.oversight]),
-      ),
     ),
     'attributes.csv': csv(
       ['wave', 'attribute', 'label', 'scale_low', 'scale_high', 'n', 'mean', 'low_share', 'detractor_mean', 'detractor_low_share', 'passive_mean', 'passive_low_share', 'promoter_mean', 'promoter_low_share', 'suppressed'],

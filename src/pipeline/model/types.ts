@@ -8,8 +8,11 @@
  */
 import type { Histogram } from './histogram.ts';
 import type { IngestReport } from '../ingest/report.ts';
+import type { Category } from './categories.ts';
 
-export const MODEL_VERSION = 2;
+export type { Category };
+
+export const MODEL_VERSION = 3;
 
 /** Every score statistic of one group, from its histogram. */
 export interface ScoreFigures {
@@ -99,11 +102,12 @@ export interface AccountSummary {
   responseRate: number | null;
   decisionMakerAnswered: boolean;
   /**
-   * The answers, lowest score first. Identified respondents' with their name and role;
-   * confidential ones (and those of anyone who chose confidentiality in any wave) only when the
-   * account has at least the minimum group size of them, and then without identity.
+   * How many answers the account's page lists for this wave (they live in the account's record
+   * shard, not here): identified respondents' with their name and role; confidential ones (and
+   * those of anyone who chose confidentiality in any wave) only when the account has at least
+   * the minimum group size of them, and then without identity.
    */
-  answers: AccountAnswer[];
+  answersListed: number;
   /** Confidential answers not listed, being too few to show without pointing at someone. */
   answersWithheld: number;
   /** Themes the account's respondents raised, most mentioned first. */
@@ -123,7 +127,6 @@ export interface AccountSummary {
   };
 }
 
-export type Category = 'promoter' | 'passive' | 'detractor';
 
 /** An answer on its account's page. `contact` is null for answers shown without identity. */
 export interface AccountAnswer {
@@ -223,6 +226,21 @@ export interface FollowupCounts {
   overdue: number;
 }
 
+/** The first `items` of a longer list; `total` says how long the whole list is (all of it is in the CSV). */
+export interface Capped<T> {
+  items: T[];
+  total: number;
+}
+
+/** A promoter who answered under their name. */
+export interface NamedPromoter {
+  responseId: string;
+  contact: { name: string; role: string | null };
+  account: { name: string; slug: string } | null;
+  score: number;
+  comment: string | null;
+}
+
 export interface FollowupSummary {
   /** Whether a follow-up log was given at all. */
   hasLog: boolean;
@@ -231,7 +249,9 @@ export interface FollowupSummary {
   total: FollowupCounts;
   medianDaysToClose: number | null;
   byRule: (FollowupCounts & { rule: string; label: string; dueDays: number; medianDaysToClose: number | null })[];
-  byOwner: (FollowupCounts & { owner: string; medianDaysToClose: number | null })[];
+  byOwner: (FollowupCounts & { owner: string; slug: string; open: number; openOverdue: number; medianDaysToClose: number | null })[];
+  /** Overdue alerts now, longest overdue first (capped; the whole queue is in the CSV). */
+  overdueNow: Capped<QueueItem>;
 }
 
 /** One follow-up alert: an identified response, one rule, its owner and where it stands. */
@@ -309,8 +329,8 @@ export interface WaveModel {
   finance: FinanceSummary;
   metrics: MetricChange[];
   followup: FollowupSummary;
-  /** Every follow-up alert of the wave, most urgent first. */
-  queue: QueueItem[];
+  /** Identified promoters for references and case studies, once each, lowest response id first (capped). */
+  namedPromoters: Capped<NamedPromoter>;
   /** Rated attributes (program.yml attributes), with their key-driver strength. */
   attributes: AttributeFigures[];
   /** Overall satisfaction, when the survey asks it (its driver: its relation to the recommend score). */
@@ -340,5 +360,9 @@ export interface SiteModel {
   waves: WaveModel[];
   /** Attribute id -> the themes program.yml links to it. */
   attributeThemes: Record<string, string[]>;
+  /** Everyone who owns follow-up or accounts in any wave, with their page's URL segment. */
+  owners: { name: string; slug: string }[];
+  /** The follow-up queue's CSV files in exports/ (split so no file grows past a bounded size). */
+  queueFiles: string[];
   ingest: IngestReport;
 }

@@ -1,18 +1,30 @@
-/** Pages get the model here, read once per build from the file the pipeline wrote. */
+/**
+ * Pages get the model and their record shards here. The CLI hands the build the working
+ * folder (virtual:chorus/internal); its `current` file names the analysis folder, which a data
+ * edit in `npm run dev` replaces, so the model is re-read when that file changes.
+ */
 import { readFileSync, statSync } from 'node:fs';
-import { MODEL_VERSION, type SiteModel } from '../../pipeline/model/types.ts';
+import { join } from 'node:path';
+import { workDir } from 'virtual:chorus/internal';
+import { readModel } from '../../pipeline/model/read-model.ts';
+import { readAccountRecords, readOwnerRecords } from '../../pipeline/records/read-records.ts';
+import type { SiteModel } from '../../pipeline/model/types.ts';
 
-let cached: { mtimeMs: number; model: SiteModel } | null = null;
+let cached: { mtimeMs: number; dir: string; model: SiteModel } | null = null;
 
-export function getModel(): SiteModel {
-  const file = process.env['CHORUS_MODEL_FILE'];
-  if (!file) throw new Error('CHORUS_MODEL_FILE is not set: build the site with `npm run build` (or `npm run dev`), which runs the pipeline first');
-  // In dev the pipeline may re-run after a data edit; re-read when the file changed.
-  const { mtimeMs } = statSync(file);
+function current(): { dir: string; model: SiteModel } {
+  const pointer = join(workDir, 'current');
+  const { mtimeMs } = statSync(pointer);
   if (cached?.mtimeMs !== mtimeMs) {
-    const model = JSON.parse(readFileSync(file, 'utf8')) as SiteModel;
-    if (model.version !== MODEL_VERSION) throw new Error(`the model at ${file} is version ${model.version}, pages expect ${MODEL_VERSION}: run the build again`);
-    cached = { mtimeMs, model };
+    const dir = join(workDir, readFileSync(pointer, 'utf8').trim());
+    const file = join(dir, 'model.json');
+    cached = { mtimeMs, dir, model: readModel(readFileSync(file, 'utf8'), file) };
   }
-  return cached.model;
+  return cached;
 }
+
+export const getModel = (): SiteModel => current().model;
+/** The answers an account's page lists, wave by wave (null when it has none). */
+export const getAccountRecords = (slug: string) => readAccountRecords(current().dir, slug);
+/** An owner's open alerts in the latest wave (null when they have none). */
+export const getOwnerRecords = (slug: string) => readOwnerRecords(current().dir, slug);

@@ -2,7 +2,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Papa from 'papaparse';
-import type { RowIssue } from '../pipeline/ingest/report.ts';
+import type { RowIssue } from './report.ts';
 
 export function rejectedRowsWriter(path: string) {
   mkdirSync(dirname(path), { recursive: true });

@@ -1,0 +1,44 @@
+/**
+ * Each account page's shard: the answers it lists, wave by wave, lowest score first (capped;
+ * the account's figures count every answer). Identified respondents by name and role;
+ * confidential answers only when the account has at least the minimum group size of them, and
+ * then without identity.
+ */
+import { naturalCompare } from '../util/compare.ts';
+import { categoryOf } from '../model/categories.ts';
+import { ACCOUNT_ANSWERS_CAP, RECORDS_VERSION, type AccountRecords, type RecordSink } from '../records/types.ts';
+import type { AccountAnswer as ListedAnswer } from '../model/types.ts';
+import type { AccountAnswer, WaveState } from './collector.ts';
+import type { People } from './people.ts';
+import { isHidden } from './accounts.ts';
+
+export function listedAnswers(all: readonly AccountAnswer[], min: number, who: People): ListedAnswer[] {
+  const withheld = all.filter((a) => isHidden(a, who)).length;
+  const answers = all
+    .filter((a) => !isHidden(a, who) || withheld >= min)
+    .map((a) => ({
+      contact: isHidden(a, who) ? null : { name: who.nameOf(a.contactId === undefined ? undefined : who.contactName(a.contactId)), role: who.roleOf(a.roleId, a.contactId) },
+      score: a.score,
+      category: categoryOf(a.score),
+      comment: a.comment !== undefined && a.comment.trim() !== '' ? a.comment : null,
+      submittedAt: a.submittedAt ?? null,
+    }));
+  answers.sort((x, y) => x.score - y.score || naturalCompare(x.submittedAt ?? '', y.submittedAt ?? '') || naturalCompare(x.contact?.name ?? '', y.contact?.name ?? '') || naturalCompare(x.comment ?? '', y.comment ?? ''));
+  return answers;
+}
+
+/** Writes one shard per account that has answers in any wave. */
+export function writeAccountRecords(sink: RecordSink, waves: { id: string; state: WaveState }[], slugs: Map<string, string>, min: number, who: People): void {
+  const ids = new Set<string>();
+  for (const w of waves) for (const id of w.state.accounts.keys()) ids.add(id);
+  for (const id of [...ids].sort(naturalCompare)) {
+    const records: AccountRecords = { version: RECORDS_VERSION, accountId: id, waves: [] };
+    for (const w of waves) {
+      const all = w.state.accounts.get(id)?.answers;
+      if (!all || all.length === 0) continue;
+      const answers = listedAnswers(all, min, who);
+      records.waves.push({ wave: w.id, answers: answers.slice(0, ACCOUNT_ANSWERS_CAP), total: answers.length });
+    }
+    sink.account(slugs.get(id)!, records);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Account roll-ups of a wave (docs/statistics.md): identified answers, plus confidential ones
+ * only when the account has at least the minimum group size of them, weighted as program.yml
+ * says; response rate over the account's invitations; how many answers its page lists.
+ */
+import { naturalCompare } from '../util/compare.ts';
+import { addWeighted, emptyWeighted, weightedNps, type Weighted } from '../stats/weighted.ts';
+import { categoryOf } from '../model/categories.ts';
+import type { AccountSummary } from '../model/types.ts';
+import type { IngestResult } from '../ingest/ingest-program.ts';
+import type { AccountAnswer, WaveState } from './collector.ts';
+import type { People } from './people.ts';
+
+export function rollup(identified: Weighted, confidential: Weighted, min: number, weighting: 'equal' | 'role'): AccountSummary['rollup'] {
+  const useConfidential = confidential.n >= min;
+  const t = useConfidential ? addWeighted(identified, confidential) : identified;
+  const confidentialExcluded = useConfidential ? 0 : confidential.n;
+  const e = weightedNps(t);
+  if (e === null) return { n: 0, confidentialExcluded, weighting, nps: null, ci95: null, mean: null, category: null };
+  return { n: t.n, confidentialExcluded, weighting, nps: e.nps, ci95: e.ci95, mean: e.mean, category: categoryOf(e.mean) };
+}
+
+/** Whether an answer is listed without identity (or withheld): it, or its contact in any wave, chose confidentiality. */
+export const isHidden = (a: AccountAnswer, who: People) => a.confidential || who.isConfidential(a.contactId);
+
+/** How many of an account's answers its page lists, and how many are withheld as too few to show. */
+export function answerCounts(all: readonly AccountAnswer[], min: number, who: People): { listed: number; withheld: number } {
+  let hidden = 0;
+  for (const a of all) if (isHidden(a, who)) hidden++;
+  return hidden >= min ? { listed: all.length, withheld: 0 } : { listed: all.length - hidden, withheld: hidden };
+}
+
+export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: string, min: number, who: People, slugs: Map<string, string>): AccountSummary[] {
+  const invited = ingest.invitations.get(waveId);
+  const weighting = ingest.settings.account_weighting;
+  const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);
+  return [...ids].sort(naturalCompare).map((id) => {
+    const a = ingest.accounts.get(id);
+    const state = w.accounts.get(id);
+    const inv = invited ? (invited.byAccount.get(id) ?? 0) : null;
+    const respondents = state?.respondents ?? 0;
+    const identified = state?.identified ?? emptyWeighted();
+    const confidential = state?.confidential ?? emptyWeighted();
+    const counts = answerCounts(state?.answers ?? [], min, who);
+    return {
+      id,
+      slug: slugs.get(id)!,
+      name: a?.name ?? id,
+      owner: a?.owner ?? null,
+      arr: a?.arr ?? null,
+      renewalDate: a?.renewalDate ?? null,
+      responses: identified.n + confidential.n,
+      respondents,
+      invited: inv,
+      responseRate: inv ? respondents / inv : null,
+      decisionMakerAnswered: identified.decisionMaker || (confidential.n >= min && confidential.decisionMaker),
+      answersListed: counts.listed,
+      answersWithheld: counts.withheld,
+      themes: [...(state?.themes ?? new Map<string, number>())].map(([theme, mentions]) => ({ theme, mentions })).sort((x, y) => y.mentions - x.mentions || naturalCompare(x.theme, y.theme)),
+      rollup: rollup(identified, confidential, min, weighting),
+    };
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Confidentiality cohorts of a wave: the confidential share overall and among new respondents,
+ * both cohorts' figures with the gap between them, and, for each cohort of the wave before, who
+ * answered again and how their mean moved.
+ */
+import { histogramSize } from '../model/histogram.ts';
+import { compare, compareMeans } from './figures.ts';
+import { partition, suppressed } from './suppress.ts';
+import type { IdIndex } from '../ingest/id-index.ts';
+import type { CohortFigures } from '../model/types.ts';
+import type { WaveState } from './collector.ts';
+
+/**
+ * `seenBefore` holds every contact invited to or answering an earlier wave; `prev` is the wave
+ * before (its id and state), if any.
+ */
+export function cohortFigures(w: WaveState, seenBefore: IdIndex, min: number, prev?: { id: string; state: WaveState }): CohortFigures {
+  const n = histogramSize(w.histogram);
+  const split = partition(
+    [
+      { key: 'confidential' as const, histogram: w.confidentialHistogram },
+      { key: 'identified' as const, histogram: w.identifiedHistogram },
+    ],
+    min,
+  );
+  const conf = split.get('confidential')!;
+  const ident = split.get('identified')!;
+  let fresh = 0;
+  let freshConfidential = 0;
+  const now = w.respondents;
+  for (let e = 0; e < now.size; e++) {
+    if (seenBefore.lookup(now, e) !== undefined) continue;
+    fresh++;
+    freshConfidential += now.valueAt(e) & 1;
+  }
+  const transitions: CohortFigures['transitions'] = [];
+  if (prev) {
+    for (const cohort of ['confidential', 'identified'] as const) {
+      let respondents = 0;
+      let again = 0;
+      let before = 0;
+      let after = 0;
+      const then = prev.state.respondents;
+      for (let e = 0; e < then.size; e++) {
+        // Each respondent's value is score × 2 + 1 when confidential.
+        const v = then.valueAt(e);
+        if ((v & 1) !== (cohort === 'confidential' ? 1 : 0)) continue;
+        respondents++;
+        const later = now.lookup(then, e);
+        if (later === undefined) continue;
+        again++;
+        before += v >> 1;
+        after += later >> 1;
+      }
+      transitions.push({
+        from: prev.id,
+        cohort,
+        respondents,
+        figures: again < min ? suppressed('small', min) : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
+      });
+    }
+  }
+  return {
+    confidentialShare: n > 0 ? w.confidential / n : null,
+    newRespondents: fresh,
+    newConfidentialShare: fresh > 0 && fresh >= min ? freshConfidential / fresh : null,
+    confidential: conf,
+    identified: ident,
+    npsGap: !conf.suppressed && !ident.suppressed ? compare(w.confidentialHistogram, w.identifiedHistogram, 'identified', 'gap', 'identified respondents') : null,
+    meanGap: !conf.suppressed && !ident.suppressed ? compareMeans(w.confidentialHistogram, w.identifiedHistogram, 'identified') : null,
+    transitions,
+  };
+}

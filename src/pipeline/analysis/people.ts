@@ -1,0 +1,46 @@
+/**
+ * How a respondent may be named on a page. Whoever chose confidentiality in any wave is never
+ * named; an identified contact who shares a name with such a respondent is shown by role only,
+ * because a reader could not tell the two apart.
+ */
+import type { IngestResult } from '../ingest/ingest-program.ts';
+
+export const WITHHELD_NAME = 'Name withheld (shared with a confidential respondent)';
+export const UNNAMED = 'Unnamed respondent';
+
+const normalName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+export interface People {
+  /** Whether the contact chose confidentiality in any wave. */
+  isConfidential(contactId: string | undefined): boolean;
+  /** The contact's name as contacts.csv gives it. */
+  contactName(contactId: string): string | undefined;
+  /** The name to print for an identified contact (never a confidential respondent's). */
+  nameOf(name: string | undefined): string;
+  /** The label of a program.yml role id, else the contact's role as written. */
+  roleOf(roleId: string | undefined, contactId: string | undefined): string | null;
+  /** An identified contact as pages may show them; null for confidential or unknown contacts. */
+  shown(contactId: string): { name: string; role: string | null } | null;
+}
+
+export function people(ingest: IngestResult): People {
+  const withheld = new Set<string>();
+  for (const c of ingest.contacts.values()) if (c.name && ingest.confidentialContacts.has(c.id)) withheld.add(normalName(c.name));
+  const roles = ingest.settings.roles;
+  const p: People = {
+    isConfidential: (id) => id !== undefined && ingest.confidentialContacts.has(id),
+    contactName: (id) => ingest.contacts.get(id)?.name,
+    nameOf: (name) => (name === undefined ? UNNAMED : withheld.has(normalName(name)) ? WITHHELD_NAME : name),
+    roleOf: (roleId, contactId) => {
+      const contact = contactId === undefined ? undefined : ingest.contacts.get(contactId);
+      return (roleId === undefined ? undefined : roles[roleId]?.label) ?? contact?.role ?? null;
+    },
+    shown: (contactId) => {
+      if (ingest.confidentialContacts.has(contactId)) return null;
+      const ct = ingest.contacts.get(contactId);
+      if (!ct) return null;
+      return { name: p.nameOf(ct.name), role: p.roleOf(ct.roleId, contactId) };
+    },
+  };
+  return p;
+}

@@ -1,0 +1,48 @@
+/**
+ * Theme figures of a wave: mentions by category, improvement mentions, detractor lift, and a few
+ * identified respondents' words (chosen by a stable hash of the response, never a confidential
+ * contact's).
+ */
+import { naturalCompare } from '../util/compare.ts';
+import { summarise, type Histogram } from '../model/histogram.ts';
+import { categoryOf } from '../model/categories.ts';
+import type { ThemesSummary } from '../model/types.ts';
+import type { IngestResult } from '../ingest/ingest-program.ts';
+import type { WaveState } from './collector.ts';
+
+/** Verbatims shown per theme and wave. */
+const VERBATIMS = 3;
+
+export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogram, slugs: Map<string, string>): ThemesSummary {
+  const { n, promoters, detractors } = summarise(total);
+  const roles = ingest.settings.roles;
+  const list = [...w.themes].map(([theme, t]) => {
+    const [d, pa, p] = t.byCategory;
+    const verbatims = t.candidates
+      .filter((c) => c.contactId === undefined || !ingest.confidentialContacts.has(c.contactId))
+      .slice(0, VERBATIMS)
+      .map((c) => ({
+        text: c.text,
+        score: c.score,
+        category: categoryOf(c.score),
+        account: c.accountId === undefined ? null : (ingest.accounts.get(c.accountId)?.name ?? null),
+        role: c.roleId === undefined ? null : (roles[c.roleId]?.label ?? null),
+      }));
+    return {
+      theme,
+      slug: slugs.get(theme)!,
+      mentions: d + pa + p,
+      byCategory: { detractor: d, passive: pa, promoter: p },
+      improvementMentions: d + pa,
+      detractorLift: detractors > 0 && promoters > 0 && p > 0 ? d / detractors / (p / promoters) : null,
+      verbatims,
+    };
+  });
+  list.sort((a, b) => b.improvementMentions - a.improvementMentions || b.mentions - a.mentions || naturalCompare(a.theme, b.theme));
+  return {
+    source: w.themesFromColumn > 0 ? 'column' : Object.keys(ingest.settings.themes).length > 0 ? 'keywords' : 'none',
+    comments: w.comments,
+    commentShare: n > 0 ? w.comments / n : 0,
+    themes: list,
+  };
+}

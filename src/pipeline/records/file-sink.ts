@@ -1,0 +1,56 @@
+/**
+ * Writes records as files: records/accounts/<slug>.json, records/owners/<slug>.json, and the
+ * queue as exports/queue.csv, queue-2.csv, … of at most QUEUE_PART_ROWS rows each.
+ */
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUEUE_PART_ROWS, type AccountRecords, type OwnerRecords, type RecordSink } from './types.ts';
+import { queueCsv } from './queue-csv.ts';
+import type { QueueItem } from '../model/types.ts';
+
+/** Rows turned into CSV text at a time, so a wave of a million alerts never becomes one string. */
+const CHUNK = 10_000;
+
+export class FileSink implements RecordSink {
+  private readonly files: string[] = [];
+  private rowsInPart = QUEUE_PART_ROWS;
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+    for (const d of ['records/accounts', 'records/owners', 'exports']) mkdirSync(join(dir, d), { recursive: true });
+  }
+
+  account(slug: string, records: AccountRecords): void {
+    writeFileSync(join(this.dir, 'records', 'accounts', `${slug}.json`), JSON.stringify(records));
+  }
+
+  owner(slug: string, records: OwnerRecords): void {
+    writeFileSync(join(this.dir, 'records', 'owners', `${slug}.json`), JSON.stringify(records));
+  }
+
+  queue(wave: string, items: readonly QueueItem[]): void {
+    if (this.files.length === 0) this.startPart();
+    for (let at = 0; at < items.length; ) {
+      if (this.rowsInPart >= QUEUE_PART_ROWS) this.startPart();
+      const take = Math.min(CHUNK, QUEUE_PART_ROWS - this.rowsInPart, items.length - at);
+      appendFileSync(this.current(), queueCsv(wave, items.slice(at, at + take), false));
+      this.rowsInPart += take;
+      at += take;
+    }
+  }
+
+  queueFiles(): string[] {
+    return [...this.files];
+  }
+
+  private current(): string {
+    return join(this.dir, 'exports', this.files.at(-1)!);
+  }
+
+  private startPart(): void {
+    this.files.push(this.files.length === 0 ? 'queue.csv' : `queue-${this.files.length + 1}.csv`);
+    writeFileSync(this.current(), queueCsv('', [], true));
+    this.rowsInPart = 0;
+  }
+}
