@@ -11,6 +11,8 @@ export interface Paths {
   out: string;
   internalOut: string;
   customersOut: string;
+  /** The score cube's CSV files, beside the sites (never published: it holds confidential cells). */
+  cubeOut: string;
   /**
    * This output's working folder (under .chorus/, outside the output so nothing in it is
    * published): the analysis with its model and record shards, and the customer model.
@@ -32,5 +34,5 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const out = resolve(base, env['CHORUS_OUT'] || 'dist');
   const cache = resolve(projectRoot, env['CHORUS_CACHE'] || '.chorus');
   const key = createHash('sha256').update(out).digest('hex').slice(0, 12);
-  return { data, content, out, internalOut: resolve(out, 'internal'), customersOut: resolve(out, 'customers'), work: resolve(cache, key) };
+  return { data, content, out, internalOut: resolve(out, 'internal'), customersOut: resolve(out, 'customers'), cubeOut: resolve(out, 'cube'), work: resolve(cache, key) };
 }

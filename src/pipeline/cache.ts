@@ -15,6 +15,7 @@ import { FileSink } from './records/file-sink.ts';
 import { rejectedRowsWriter } from './ingest/rejected-rows.ts';
 import { confidentialDigests } from './content/check-identities.ts';
 import { mailMergeContacts } from './exports/mail-merge.ts';
+import { writeCube } from './cube/write-cube.ts';
 import { readModel } from './model/read-model.ts';
 import type { SiteModel } from './model/types.ts';
 
@@ -47,6 +48,8 @@ export const ANALYSIS_FILES = {
   identities: 'identities.json',
   /** Every invited contact, for `npm run mail-merge` only (never published). */
   mailMerge: 'mail-merge.json',
+  /** The score cube's CSV files (docs/cube.md). */
+  cube: 'cube',
   /** Written last: the folder is complete. */
   complete: 'complete',
 } as const;
@@ -84,12 +87,13 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
   await mkdir(dir, { recursive: true });
   const rejected = rejectedRowsWriter(file('rejected'));
   try {
-    const { model, ingest } = await runPipeline({ dataDir: opts.dataDir, sink: new FileSink(dir), onRejected: rejected.write, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    const { model, ingest, cube } = await runPipeline({ dataDir: opts.dataDir, sink: new FileSink(dir), onRejected: rejected.write, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
     await rejected.close();
     const identities = confidentialDigests(ingest);
     await writeFile(file('model'), JSON.stringify(model));
     await writeFile(file('identities'), JSON.stringify(identities));
     await writeFile(file('mailMerge'), JSON.stringify(mailMergeContacts(ingest)));
+    writeCube(file('cube'), cube, { waves: ingest.waves.map((w) => w.id), dimensions: ingest.settings.segments.map((s) => s.id), attributes: [...ingest.settings.attributes.map((a) => a.id), ...(ingest.settings.overall_satisfaction ? ['overall_satisfaction'] : [])] });
     await writeFile(file('complete'), '');
     return { dir, model, identities, cached: false };
   } finally {

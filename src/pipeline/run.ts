@@ -9,6 +9,7 @@ import { loadProgram } from './config/load-program.ts';
 import type { SiteModel } from './model/types.ts';
 import type { RowIssue } from './ingest/report.ts';
 import type { RecordSink } from './records/types.ts';
+import type { ScoreCube } from './cube/cube.ts';
 
 export interface RunOptions {
   dataDir: string;
@@ -21,6 +22,8 @@ export interface RunOptions {
 export interface RunResult {
   model: SiteModel;
   ingest: IngestResult;
+  /** The score cube every figure was summed from. */
+  cube: ScoreCube;
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
@@ -34,5 +37,5 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return { model: buildModel(ingest, collector, opts.sink), ingest };
+  return { model: buildModel(ingest, collector, opts.sink), ingest, cube: collector.cube };
 }

@@ -3,7 +3,8 @@
  * site: a separate Astro build given only the customer projection of the model, so nothing
  * internal can be reached from it.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
+import { ANALYSIS_FILES } from '../../pipeline/cache.ts';
 import { join } from 'node:path';
 import { toCustomerModel } from '../../pipeline/model/customer-model.ts';
 import { pipelineStep, show } from '../pipeline-step.ts';
@@ -19,6 +20,11 @@ export async function build(paths: Paths): Promise<number> {
   await astroBuild({ root: projectRoot, outDir: paths.internalOut, logLevel: 'warn', integrations: [internalData(paths.work, paths.content)] });
   await writeExports(analysis, paths.internalOut);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
+  // The cube holds confidential cells (an account's one confidential answer among them): it is
+  // for the CX team's analysts and warehouse, beside the sites, never inside either.
+  await rm(paths.cubeOut, { recursive: true, force: true });
+  await cp(join(analysis.dir, ANALYSIS_FILES.cube), paths.cubeOut, { recursive: true });
+  console.log(`Score cube written to ${show(paths.cubeOut)} (not for publishing: it holds confidential cells)`);
 
   const secret = process.env['CHORUS_ACCOUNT_SECRET'] || undefined;
   if (!secret) console.log('No CHORUS_ACCOUNT_SECRET: the customer site has no per-account pages (set a long random secret to make them; keep it the same from wave to wave so addresses stay stable).');

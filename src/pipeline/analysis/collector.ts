@@ -1,23 +1,24 @@
 /**
- * Folds the stream of valid responses into everything the analysis needs, keeping per
- * response only what a figure cannot be computed without: histograms per wave, segment
- * value, account and cohort; each respondent's score per wave (typed arrays, for cohort
- * movements between waves); and a handful of verbatim candidates per theme.
+ * Folds the stream of valid responses into everything the analysis needs. Score figures go
+ * into the score cube (cube/cube.ts: a histogram and rating tallies per wave × account × role ×
+ * confidential × segment values), from which every wave's figures are summed (cube/derive.ts).
+ * Beside it, only what a figure cannot be computed without: each respondent's score per wave
+ * (typed arrays, for response rates and cohort movements), the answers account pages list,
+ * theme mentions with a handful of verbatim candidates per theme, and per response the facts
+ * the follow-up queue needs.
  */
-import { addScore, emptyHistogram, type Histogram } from '../model/histogram.ts';
 import { IdIndex } from '../ingest/id-index.ts';
 import type { IngestedResponse } from '../ingest/entities.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
-import { addPair, emptyMoments, type Moments } from '../stats/correlation.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
-import { emptyWeighted, type Weighted } from '../stats/weighted.ts';
-import { categoryIndex, PROMOTER_FROM, PASSIVE_FROM } from '../model/categories.ts';
+import { categoryIndex } from '../model/categories.ts';
+import { ScoreCube } from '../cube/cube.ts';
+import { deriveWave, type AccountFigures, type WaveCubeFigures } from '../cube/derive.ts';
 
 export const NOT_KNOWN = 'Not known';
 /** Verbatim candidates kept per theme and wave, before confidential contacts are removed. */
 const CANDIDATES = 8;
-
 
 /** One answer kept for its account's page. */
 export interface AccountAnswer {
@@ -29,16 +30,16 @@ export interface AccountAnswer {
   confidential: boolean;
 }
 
-export interface AccountState {
-  histogram: Histogram;
+/** What is kept per account beside its cube cells. */
+export interface AccountRecordState {
   answers: AccountAnswer[];
   /** Theme -> mentions by the account's respondents. */
   themes: Map<string, number>;
-  identified: Weighted;
-  confidential: Weighted;
   /** Distinct contacts who answered (a contact answering twice in a wave counts once). */
   respondents: number;
 }
+
+export type AccountState = AccountRecordState & AccountFigures;
 
 export interface VerbatimCandidate {
   key: number;
@@ -54,32 +55,20 @@ export interface ThemeState {
   candidates: VerbatimCandidate[];
 }
 
-/** One rating column's tallies in a wave: moments against the score, and per category n / sum / low. */
-export interface RatingState {
-  moments: Moments;
-  /** detractor, passive, promoter */
-  byCategory: { n: number; sum: number; low: number }[];
-}
-
-export interface WaveState {
-  /** Per rating column (attributes, then overall satisfaction). */
-  ratings: RatingState[];
-  /** dimension id -> value -> per rating column: moments against the score, and low ratings. */
-  ratingSegments: Map<string, Map<string, { moments: Moments; low: number }[]>>;
-  histogram: Histogram;
-  confidential: number;
+/** What is kept per wave beside the cube. */
+interface WaveRecords {
   comments: number;
-  confidentialHistogram: Histogram;
-  identifiedHistogram: Histogram;
-  /** dimension id -> value -> histogram */
-  segments: Map<string, Map<string, Histogram>>;
-  accounts: Map<string, AccountState>;
-  noAccount: Histogram;
+  accounts: Map<string, AccountRecordState>;
   /** contact id -> score * 2 + confidential */
   respondents: IdIndex;
   themes: Map<string, ThemeState>;
   /** Responses whose themes came from the themes column (else keywords, else none). */
   themesFromColumn: number;
+}
+
+/** A wave as the section builders read it: its figures summed from the cube, and its records. */
+export interface WaveState extends Omit<WaveCubeFigures, 'accounts'>, Omit<WaveRecords, 'accounts'> {
+  accounts: Map<string, AccountState>;
 }
 
 function hashOf(s: string): number {
@@ -107,101 +96,68 @@ export interface ResponseFacts {
 export const dayNumber = (iso: string | undefined): number => (iso === undefined ? -1 : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
 
 export class Collector {
-  readonly waves: WaveState[] = [];
+  readonly cube: ScoreCube;
   readonly responses: ResponseFacts = { ids: new IdIndex(), wave: [], score: [], day: [], confidential: [], comment: [], detail: [] };
+  private readonly records: WaveRecords[] = [];
+  private readonly states: WaveState[] = [];
   private readonly settings: ProgramSettings;
   private readonly matchThemes: (comment: string) => string[];
-  private readonly roleWeight: (roleId: string | undefined) => number;
-  private readonly decisionMakerRoles: Set<string>;
-  /** Per rating column: the highest rating that counts as low (the bottom 40% of the scale). */
-  private readonly lows: number[];
+  private readonly dimensions: string[];
 
   constructor(settings: ProgramSettings) {
     this.settings = settings;
     this.matchThemes = themeMatcher(settings.themes);
-    const byRole = settings.account_weighting === 'role';
-    this.roleWeight = (roleId) => (byRole && roleId !== undefined ? (settings.roles[roleId]?.weight ?? 1) : 1);
-    this.lows = ratingColumnsOf(settings).map((c) => c.scale[0] + Math.floor((c.scale[1] - c.scale[0]) * 0.4));
-    this.decisionMakerRoles = new Set(Object.entries(settings.roles).filter(([, r]) => r.decision_maker).map(([id]) => id));
+    this.dimensions = settings.segments.map((s) => s.id);
+    // The highest rating that counts as low: the bottom 40% of each attribute's scale.
+    this.cube = new ScoreCube(ratingColumnsOf(settings).map((c) => c.scale[0] + Math.floor((c.scale[1] - c.scale[0]) * 0.4)));
   }
 
-  /** The state of wave `index`, created empty when no response of it was valid. */
-  waveState(index: number): WaveState {
-    let w = this.waves[index];
-    if (w === undefined) {
-      w = {
-        ratings: this.lows.map(() => ({ moments: emptyMoments(), byCategory: [0, 1, 2].map(() => ({ n: 0, sum: 0, low: 0 })) })),
-        ratingSegments: new Map(this.settings.segments.map((s) => [s.id, new Map()])),
-        histogram: emptyHistogram(),
-        confidential: 0,
-        comments: 0,
-        confidentialHistogram: emptyHistogram(),
-        identifiedHistogram: emptyHistogram(),
-        segments: new Map(this.settings.segments.map((s) => [s.id, new Map()])),
-        accounts: new Map(),
-        noAccount: emptyHistogram(),
-        respondents: new IdIndex(),
-        themes: new Map(),
-        themesFromColumn: 0,
-      };
-      this.waves[index] = w;
-    }
+  private recordsOf(index: number): WaveRecords {
+    let w = this.records[index];
+    if (w === undefined) this.records[index] = w = { comments: 0, accounts: new Map(), respondents: new IdIndex(), themes: new Map(), themesFromColumn: 0 };
     return w;
   }
 
+  /**
+   * Wave `index` as the builders read it (empty when no response of it was valid). Call once
+   * the stream has ended: its figures are summed from the cube then, once.
+   */
+  waveState(index: number): WaveState {
+    const done = this.states[index];
+    if (done !== undefined) return done;
+    const byRole = this.settings.account_weighting === 'role';
+    const roles = this.settings.roles;
+    const figures = deriveWave(this.cube.cellsOf(index), {
+      dimensions: this.dimensions,
+      ratingCount: this.cube.lows.length,
+      roleWeight: (role) => (byRole && role !== undefined ? (roles[role]?.weight ?? 1) : 1),
+      isDecisionMaker: (role) => role !== undefined && roles[role]?.decision_maker === true,
+    });
+    const records = this.recordsOf(index);
+    const accounts = new Map<string, AccountState>();
+    for (const [id, f] of figures.accounts) accounts.set(id, { ...(records.accounts.get(id) ?? { answers: [], themes: new Map(), respondents: 0 }), ...f });
+    const state: WaveState = { ...figures, ...records, accounts };
+    this.states[index] = state;
+    return state;
+  }
+
   add = (r: IngestedResponse): void => {
-    const w = this.waveState(r.waveIndex);
+    const w = this.recordsOf(r.waveIndex);
     const score = r.score;
-    addScore(w.histogram, score);
-    addScore(r.confidential ? w.confidentialHistogram : w.identifiedHistogram, score);
-    if (r.confidential) w.confidential++;
-
-    for (const [dim, values] of w.segments) {
-      const value = r.segments[dim] ?? NOT_KNOWN;
-      let h = values.get(value);
-      if (h === undefined) values.set(value, (h = emptyHistogram()));
-      addScore(h, score);
-    }
-
-    if (r.accountId === undefined) addScore(w.noAccount, score);
-    else {
+    this.cube.add(
+      r,
+      this.dimensions.map((d) => r.segments[d] ?? NOT_KNOWN),
+    );
+    if (r.accountId !== undefined) {
       let a = w.accounts.get(r.accountId);
-      if (a === undefined) w.accounts.set(r.accountId, (a = { histogram: emptyHistogram(), answers: [], themes: new Map(), identified: emptyWeighted(), confidential: emptyWeighted(), respondents: 0 }));
+      if (a === undefined) w.accounts.set(r.accountId, (a = { answers: [], themes: new Map(), respondents: 0 }));
       a.answers.push({ contactId: r.contactId, roleId: r.roleId, score, comment: r.comment, submittedAt: r.submittedAt, confidential: r.confidential });
-      addScore(a.histogram, score);
-      const t = r.confidential ? a.confidential : a.identified;
-      const weight = this.roleWeight(r.roleId);
-      t.n++;
-      t.w += weight;
-      t.w2 += weight * weight;
-      t.scoreSum += weight * score;
-      if (score >= PROMOTER_FROM) t.promoters += weight;
-      else if (score < PASSIVE_FROM) t.detractors += weight;
-      if (r.roleId !== undefined && this.decisionMakerRoles.has(r.roleId)) t.decisionMaker = true;
     }
     // First answer of a contact in this wave: it counts for response rates and cohort movements.
     if (r.contactId !== undefined && w.respondents.setIfAbsent(r.contactId, score * 2 + (r.confidential ? 1 : 0)) === undefined && r.accountId !== undefined) {
       w.accounts.get(r.accountId)!.respondents++;
     }
-
     const cat = categoryIndex(score);
-    for (let k = 0; k < r.ratings.length; k++) {
-      const x = r.ratings[k];
-      if (x === undefined) continue;
-      const t = w.ratings[k]!;
-      addPair(t.moments, x, score);
-      const c = t.byCategory[cat]!;
-      c.n++;
-      c.sum += x;
-      if (x <= this.lows[k]!) c.low++;
-      for (const [dim, values] of w.ratingSegments) {
-        const value = r.segments[dim] ?? NOT_KNOWN;
-        let v = values.get(value);
-        if (v === undefined) values.set(value, (v = r.ratings.map(() => ({ moments: emptyMoments(), low: 0 }))));
-        addPair(v[k]!.moments, x, score);
-        if (x <= this.lows[k]!) v[k]!.low++;
-      }
-    }
     const hasComment = r.comment !== undefined && r.comment.trim() !== '';
     if (hasComment) w.comments++;
     const facts = this.responses;
