@@ -10,14 +10,14 @@ import { toCustomerModel } from '../../pipeline/model/customer-model.ts';
 import { pipelineStep, show } from '../pipeline-step.ts';
 import { writeExports } from '../exports.ts';
 import { customerData, internalData } from '../astro-data.ts';
+import { buildAstroSite } from '../astro-build.ts';
 import { projectRoot, type Paths } from '../paths.ts';
 
 export async function build(paths: Paths): Promise<number> {
   const analysis = await pipelineStep(paths, join(paths.internalOut, 'exports', 'rejected-rows.csv'));
   if (!analysis) return 1;
   const { build: astroBuild } = await import('astro');
-  await rm(paths.internalOut, { recursive: true, force: true });
-  await astroBuild({ root: projectRoot, outDir: paths.internalOut, logLevel: 'warn', integrations: [internalData(paths.work, paths.content)] });
+  await buildAstroSite(astroBuild, { root: projectRoot, outDir: paths.internalOut, logLevel: 'warn', integrations: [internalData(paths.work, paths.content)] });
   await writeExports(analysis, paths.internalOut);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
   // The cube holds confidential cells (an account's one confidential answer among them): it is
@@ -30,8 +30,7 @@ export async function build(paths: Paths): Promise<number> {
   if (!secret) console.log('No CHORUS_ACCOUNT_SECRET: the customer site has no per-account pages (set a long random secret to make them; keep it the same from wave to wave so addresses stay stable).');
   const customerModel = join(paths.work, 'customer-model.json');
   await writeFile(customerModel, JSON.stringify(toCustomerModel(analysis.model, secret)));
-  await rm(paths.customersOut, { recursive: true, force: true });
-  await astroBuild({ root: projectRoot, srcDir: './src/customer', outDir: paths.customersOut, logLevel: 'warn', integrations: [customerData(customerModel, paths.content)] });
+  await buildAstroSite(astroBuild, { root: projectRoot, srcDir: './src/customer', outDir: paths.customersOut, logLevel: 'warn', integrations: [customerData(customerModel, paths.content)] });
   console.log(`Customer site written to ${show(paths.customersOut)}`);
   return 0;
 }
