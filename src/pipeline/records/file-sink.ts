@@ -13,11 +13,14 @@ const CHUNK = 10_000;
 
 export class FileSink implements RecordSink {
   private readonly files: string[] = [];
-  private rowsInPart = QUEUE_PART_ROWS;
   private readonly dir: string;
+  private readonly partRows: number;
+  private rowsInPart: number;
 
-  constructor(dir: string) {
+  constructor(dir: string, partRows = QUEUE_PART_ROWS) {
     this.dir = dir;
+    this.partRows = partRows;
+    this.rowsInPart = partRows;
     for (const d of ['records/accounts', 'records/owners', 'exports']) mkdirSync(join(dir, d), { recursive: true });
   }
 
@@ -32,8 +35,8 @@ export class FileSink implements RecordSink {
   queue(wave: string, items: readonly QueueItem[]): void {
     if (this.files.length === 0) this.startPart();
     for (let at = 0; at < items.length; ) {
-      if (this.rowsInPart >= QUEUE_PART_ROWS) this.startPart();
-      const take = Math.min(CHUNK, QUEUE_PART_ROWS - this.rowsInPart, items.length - at);
+      if (this.rowsInPart >= this.partRows) this.startPart();
+      const take = Math.min(CHUNK, this.partRows - this.rowsInPart, items.length - at);
       appendFileSync(this.current(), queueCsv(wave, items.slice(at, at + take), false));
       this.rowsInPart += take;
       at += take;
