@@ -9,12 +9,11 @@
  *
  *   npm run bench:ingest [-- --rows 1000000]
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { COMMENTS, THEMES, quoted, rng, writeLines } from './lib.ts';
+import { COMMENTS, THEMES, bareParse, quoted, rng, writeLines } from './lib.ts';
 import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
 import { ingestProgram } from '../src/pipeline/ingest/ingest-program.ts';
 import { addScore, emptyHistogram } from '../src/pipeline/model/histogram.ts';
 
@@ -38,19 +37,6 @@ async function generate(path: string, rows: number): Promise<void> {
   });
 }
 
-async function bare(file: string): Promise<number> {
-  let rows = 0;
-  await new Promise<void>((resolve, reject) =>
-    Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as File, {
-      delimiter: ',',
-      chunk: (r) => void (rows += r.data.length),
-      complete: () => resolve(),
-      error: reject,
-    }),
-  );
-  return rows - 1;
-}
-
 /** Keeps the pipeline's result reachable until memory is measured. */
 const keepAlive: unknown[] = [];
 
@@ -65,7 +51,7 @@ async function pipeline(dataDir: string): Promise<number> {
 /** Child mode: run one measurement and print it as JSON. */
 async function child(mode: string, target: string): Promise<void> {
   const t0 = performance.now();
-  const rows = mode === 'bare' ? await bare(target) : await pipeline(target);
+  const rows = mode === 'bare' ? await bareParse(target) : await pipeline(target);
   const seconds = (performance.now() - t0) / 1000;
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   // What the run still holds once garbage is collected: the part that grows with the file.

@@ -1,6 +1,7 @@
 /** Shared by the benchmarks: seeded randomness, sample comments and a fast line writer. */
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Papa from 'papaparse';
 
 /** mulberry32: small, seeded, good enough for synthetic data. */
 export function rng(seed: number) {
@@ -45,4 +46,32 @@ export async function writeLines(path: string, header: string, count: number, li
   }
   await write(buf);
   await new Promise<void>((r) => out.end(() => r()));
+}
+
+/** The peer: papaparse alone streaming `file` (reading and splitting only); returns data rows. */
+export async function bareParse(file: string): Promise<number> {
+  let rows = 0;
+  await new Promise<void>((resolve, reject) =>
+    Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as File, {
+      delimiter: ',',
+      chunk: (r) => void (rows += r.data.length),
+      complete: () => resolve(),
+      error: reject,
+    }),
+  );
+  return rows - 1;
+}
+
+/** Every file under `dir` with its size, largest first. */
+export function filesBySize(dir: string): { path: string; bytes: number }[] {
+  const out: { path: string; bytes: number }[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push({ path: p, bytes: statSync(p).size });
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => b.bytes - a.bytes);
 }

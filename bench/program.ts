@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: a whole synthetic program (5,000 accounts, 300,000 contacts, 4 waves of
- * 250,000 responses with invitations, segments, themes and comments) and the time and peak
- * memory of the ingest alone beside the whole analysis, each in its own process.
+ * 250,000 responses with invitations, segments, themes and comments), each run in its own
+ * process: the peer (papaparse alone reading every file), the ingest alone, the whole
+ * analysis, and the whole `npm run build` with its wall time, peak memory and largest file.
  *
  *   npm run bench [-- --responses 1000000 --accounts 5000]
  */
-import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { COMMENTS, THEMES, quoted, rng, writeLines } from './lib.ts';
-import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { COMMENTS, THEMES, bareParse, filesBySize, quoted, rng, writeLines } from './lib.ts';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ingestProgram } from '../src/pipeline/ingest/ingest-program.ts';
 import { runPipeline } from '../src/pipeline/run.ts';
 
@@ -63,7 +64,9 @@ async function generate(dir: string, responses: number, accounts: number): Promi
 async function child(mode: string, dir: string): Promise<void> {
   const t0 = performance.now();
   let rows = 0;
-  if (mode === 'ingest') {
+  if (mode === 'bare') {
+    for (const f of filesBySize(dir).filter((f) => f.path.endsWith('.csv'))) rows += await bareParse(f.path);
+  } else if (mode === 'ingest') {
     const r = await ingestProgram({ dataDir: dir, onResponse: () => void rows++ });
     rows = r.report.totals.used;
   } else {
@@ -72,6 +75,25 @@ async function child(mode: string, dir: string): Promise<void> {
   }
   const seconds = (performance.now() - t0) / 1000;
   console.log(JSON.stringify({ mode, rows, seconds, peakMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** The whole `npm run build` (both sites, exports, cube) in its own process, as a user runs it. */
+function wholeBuild(dir: string): { seconds: number; peakMiB: number; files: number; largest: { path: string; bytes: number } } {
+  const out = resolve(here, 'out', 'site');
+  const cache = resolve(here, 'out', 'cache');
+  const peakFile = resolve(here, 'out', 'build-peak');
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(here, 'peak-memory.ts')).href, join(here, '..', 'src', 'cli', 'main.ts'), 'build'], {
+    env: { ...process.env, CHORUS_DATA: dir, CHORUS_CONTENT: join(dir, 'no-content'), CHORUS_OUT: out, CHORUS_CACHE: cache, BENCH_PEAK_FILE: peakFile },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`the build failed:\n${r.stdout}\n${r.stderr}`);
+  const written = [...filesBySize(out), ...filesBySize(cache)];
+  return { seconds, peakMiB: Number(readFileSync(peakFile, 'utf8')), files: written.length, largest: written[0]! };
 }
 
 if (process.argv.includes('--child')) {
@@ -87,12 +109,16 @@ if (process.argv.includes('--child')) {
   console.log('done');
   const run = (mode: string, target = dir) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
   const rows = [
+    { label: 'peer: bare papaparse, every CSV of the program', ...run('bare') },
     { label: 'ingest alone', ...run('ingest') },
     { label: 'ingest + whole analysis', ...run('analysis') },
     { label: 'ingest + whole analysis, ten rated attributes', ...run('analysis', `${dir}-attributes`) },
   ];
-  console.log('\n| run | rows used (all files) | seconds | rows/s | peak MiB |\n| --- | ---: | ---: | ---: | ---: |');
+  console.log('\n| run | rows (all files) | seconds | rows/s | peak MiB |\n| --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(`| ${r.label} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} |`);
   }
+  const b = wholeBuild(`${dir}-attributes`);
+  console.log('\n| whole `npm run build`, ten rated attributes | seconds | peak MiB | files written | largest file |\n| --- | ---: | ---: | ---: | --- |');
+  console.log(`| both sites, exports, cube and analysis cache | ${b.seconds.toFixed(1)} | ${b.peakMiB.toFixed(0)} | ${b.files.toLocaleString('en-US')} | ${(b.largest.bytes / 1048576).toFixed(1)} MiB (${relative(here, b.largest.path)}) |`);
 }

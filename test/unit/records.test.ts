@@ -57,7 +57,7 @@ describe('shards', () => {
   it('reads back what was written, and nothing for a page without records', () => {
     const dir = temp();
     const sink = new FileSink(dir);
-    const account = { version: RECORDS_VERSION, accountId: 'A/1', waves: [{ wave: 'w1', answers: [], total: 0 }] };
+    const account = { version: RECORDS_VERSION as typeof RECORDS_VERSION, accountId: 'A/1', waves: [{ wave: 'w1', answers: [], total: 0 }] };
     sink.account('a-1', account);
     sink.owner('ann', { version: RECORDS_VERSION, owner: 'Ann', wave: 'w1', open: [item('r1')], total: 7 });
     expect(readAccountRecords(dir, 'a-1')).toEqual(account);
