@@ -1,12 +1,14 @@
 /**
  * Cell readers shared by the row schemas: each turns the text of a CSV cell into a typed
  * value, or reports what is wrong and how to fix it. `rowSchema` assembles them into one
- * zod schema per input.
+ * zod schema per input (what the unit tests and one-off reads use) and, from the very same
+ * readers, `forColumns`: the function ingest actually reads every row with.
  *
- * Why readers inside one object-level transform rather than a zod schema per cell: a zod
- * transform per cell costs about 2 µs a row, six times the parse itself, and ingest must
- * keep pace with papaparse on files of millions of rows. Shape and types are still
- * checked by zod, and every problem is a zod issue with the column as its path.
+ * Why production rows do not go through zod: a zod transform per cell costs about 2 µs a
+ * row, six times the parse itself, and ingest must keep pace with papaparse on files of
+ * millions of rows. `forColumns` compiles a file's column positions into one object literal
+ * and calls the readers directly; zod's schema and it cannot disagree, because both are the
+ * readers, and every problem names its column either way.
  */
 import { z } from 'zod';
 
