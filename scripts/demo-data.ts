@@ -252,14 +252,10 @@ finance:
 // Accounts
 // ---------------------------------------------------------------------------------------------
 
-const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'] as const;
-type Region = (typeof REGIONS)[number];
-const TIERS = ['Enterprise', 'Mid-market', 'SMB'] as const;
-type Tier = (typeof TIERS)[number];
-const PRODUCTS = ['Insights', 'Insights + Forecast', 'Embedded'] as const;
-type Product = (typeof PRODUCTS)[number];
-const IMPLEMENTATIONS = ['Guided', 'Self-serve', 'Partner'] as const;
-type Implementation = (typeof IMPLEMENTATIONS)[number];
+type Region = 'North America' | 'EMEA' | 'APAC' | 'LATAM';
+type Tier = 'Enterprise' | 'Mid-market' | 'SMB';
+type Product = 'Insights' | 'Insights + Forecast' | 'Embedded';
+type Implementation = 'Guided' | 'Self-serve' | 'Partner';
 
 interface Account {
   id: string;
@@ -318,7 +314,7 @@ function makeAccounts(): Account[] {
   for (let i = 1; i <= ACCOUNT_COUNT; i++) {
     const region = rng.weighted<Region>([['North America', 45], ['EMEA', 30], ['APAC', 15], ['LATAM', 10]]);
     const tier = rng.weighted<Tier>([['Enterprise', 20], ['Mid-market', 40], ['SMB', 40]]);
-    let stem = '';
+    let stem: string;
     for (;;) {
       stem = `${rng.pick(NAME_STEMS)} ${rng.pick(NAME_TRADES)}`;
       if (!used.has(stem)) break;
@@ -527,8 +523,8 @@ function makeContacts(accounts: readonly Account[]): Contact[] {
     const names = new Set<string>();
     for (let k = 0; k < n; k++) {
       let name = '';
-      let local = '';
-      let writes: Lang | null = null;
+      let local: string;
+      let writes: Lang | null;
       const f = featured.findIndex((p) => p.region === account.region);
       if (f >= 0 && k === 1 && rng.chance(0.25)) {
         const p = at(featured, f);
@@ -685,19 +681,17 @@ function calibrate(waves: readonly (readonly Draft[])[]): { bonus: number; offse
 // Themes and comments
 // ---------------------------------------------------------------------------------------------
 
-const THEMES = [
-  'reporting usability',
-  'dashboard performance',
-  'support responsiveness',
-  'onboarding',
-  'pricing',
-  'data connectors',
-  'forecast accuracy',
-  'account team',
-  'documentation',
-  'reliability',
-] as const;
-type Theme = (typeof THEMES)[number];
+type Theme =
+  | 'reporting usability'
+  | 'dashboard performance'
+  | 'support responsiveness'
+  | 'onboarding'
+  | 'pricing'
+  | 'data connectors'
+  | 'forecast accuracy'
+  | 'account team'
+  | 'documentation'
+  | 'reliability';
 type Tone = 'neg' | 'mixed' | 'pos';
 type Group = 'detractor' | 'passive' | 'promoter';
 

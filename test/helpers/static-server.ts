@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     try {
-      let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
       if (path.includes('..')) throw new Error('bad path');
       let file = join(root, path);
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
