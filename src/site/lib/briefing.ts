@@ -5,6 +5,8 @@
  */
 import type { SegmentDimension, SiteModel, WaveModel } from '../../pipeline/model/types.ts';
 import type { Action, Story } from '../../pipeline/content/schemas.ts';
+import { declines, type Decline as PipelineDecline } from '../../pipeline/content/declines.ts';
+import { formatContentWarning, type ContentWarning } from '../../pipeline/content/warnings.ts';
 
 /** Collection entries as the pages use them, typed by the pipeline's schemas. */
 export interface StoryEntry {
@@ -46,35 +48,9 @@ export function significantSegments(w: WaveModel, direction: 'higher' | 'lower')
   return out.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.value < b.value ? -1 : 1));
 }
 
-export interface Decline {
-  what: string;
-  words: string;
-  plans: ActionEntry[];
-}
-
-/**
- * Every significant negative change the briefing reports: the wave's NPS against the wave
- * before, and each segment value's NPS against its own in the wave before. Each is matched to
- * the action plans that answer it: plans whose `answers` name the wave, or that name the segment.
- */
-export function declines(w: WaveModel, actions: ActionEntry[]): Decline[] {
-  const out: Decline[] = [];
-  if (w.change?.significant && w.change.delta < 0) {
-    out.push({ what: `NPS since ${w.change.against}`, words: w.change.words, plans: actions.filter((a) => a.data.answers.includes(w.id)) });
-  }
-  for (const d of w.segments) {
-    for (const v of d.values) {
-      const f = v.figures;
-      if (f.suppressed || !f.change?.significant || f.change.delta >= 0) continue;
-      out.push({
-        what: `${d.label}: ${v.value}`,
-        words: `NPS ${Math.round(f.nps)}, ${f.change.words} since ${f.change.against}`,
-        plans: actions.filter((a) => a.data.answers.includes(w.id) || a.data.segments.some((x) => x.dimension === d.id && x.value === v.value)),
-      });
-    }
-  }
-  return out;
-}
+/** A decline and the plans that answer it (the logic lives in the pipeline, which `npm run check` shares). */
+export type Decline = PipelineDecline<ActionEntry>;
+export { declines };
 
 /** The top initiatives: plans with a priority, in order, at most five. */
 export function topInitiatives(actions: ActionEntry[]): ActionEntry[] {
@@ -93,8 +69,12 @@ export const waveHref = (model: SiteModel, w: WaveModel) => (w === model.waves.a
 
 const warned = new Set<string>();
 
-/** A build warning, once per build even when two pages (/ and /briefing/<latest>/) show the same wave. */
-export function warnOnce(message: string): void {
+/**
+ * A build warning, worded by the catalogue `npm run check` uses (src/pipeline/content/warnings.ts),
+ * once per build even when two pages (/ and /briefing/<latest>/) show the same wave.
+ */
+export function warnOnce(warning: ContentWarning): void {
+  const message = formatContentWarning(warning);
   if (warned.has(message)) return;
   warned.add(message);
   console.warn(`[chorus] warning: ${message}`);

@@ -2,10 +2,12 @@
  * The presentation of a briefing: which slides there are, and which speaker notes go with
  * each. Notes are written in the briefing's MDX as <Notes>…</Notes>; each goes to the slide of
  * the component placed before it (after <Trend /> it belongs to the trend slide), or to the
- * slide named by <Notes slide="themes">; notes before any component go to the headline.
+ * slide named by <Notes slide="asks">; notes before any component go to the headline.
  */
-export const SLIDES = ['story', 'headline', 'trend', 'business', 'promoters', 'drivers', 'asks', 'initiatives', 'followup', 'close'] as const;
-export type SlideId = (typeof SLIDES)[number];
+import { SLIDES, type SlideId } from '../../pipeline/content/briefing-components.ts';
+
+export { SLIDES };
+export type { SlideId };
 
 const COMPONENT_SLIDE: Record<string, SlideId> = {
   Quote: 'story',

@@ -1,0 +1,45 @@
+/**
+ * Which significant negative changes a wave's briefing reports, and which action plans answer
+ * each. The briefing page lists them; `npm run check` warns about those no plan answers.
+ */
+import type { WaveModel } from '../model/types.ts';
+import type { Action } from './schemas.ts';
+
+/** What matching needs of an action plan: its id and the fields that say what it answers. */
+export interface PlanRef {
+  id: string;
+  data: Pick<Action, 'answers' | 'segments'>;
+}
+
+export interface Decline<P extends PlanRef = PlanRef> {
+  what: string;
+  words: string;
+  /** The segment value that fell; null for the wave's own NPS. */
+  segment: { dimension: string; value: string } | null;
+  plans: P[];
+}
+
+/**
+ * Every significant negative change the briefing reports: the wave's NPS against the wave
+ * before, and each segment value's NPS against its own in the wave before. Each is matched to
+ * the action plans that answer it: plans whose `answers` name the wave, or that name the segment.
+ */
+export function declines<P extends PlanRef>(w: WaveModel, actions: readonly P[]): Decline<P>[] {
+  const out: Decline<P>[] = [];
+  if (w.change?.significant && w.change.delta < 0) {
+    out.push({ what: `NPS since ${w.change.against}`, words: w.change.words, segment: null, plans: actions.filter((a) => a.data.answers.includes(w.id)) });
+  }
+  for (const d of w.segments) {
+    for (const v of d.values) {
+      const f = v.figures;
+      if (f.suppressed || !f.change?.significant || f.change.delta >= 0) continue;
+      out.push({
+        what: `${d.label}: ${v.value}`,
+        words: `NPS ${Math.round(f.nps)}, ${f.change.words} since ${f.change.against}`,
+        segment: { dimension: d.id, value: v.value },
+        plans: actions.filter((a) => a.data.answers.includes(w.id) || a.data.segments.some((x) => x.dimension === d.id && x.value === v.value)),
+      });
+    }
+  }
+  return out;
+}
