@@ -8,6 +8,7 @@ import { basename, join, relative } from 'node:path';
 import { analyse, ANALYSIS_FILES, type Analysis } from '../pipeline/cache.ts';
 import { checkContent } from '../pipeline/content/check-content.ts';
 import { checkStoryIdentities } from '../pipeline/content/check-identities.ts';
+import { contentWarnings, formatContentWarning } from '../pipeline/content/check-references.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
 import { progressReporter } from './progress.ts';
 import { formatIngestReport, formatStructuralFailure, formatWaves } from './print-report.ts';
@@ -39,6 +40,12 @@ export async function pipelineStep(paths: Paths, rejectedShownAt?: string): Prom
     console.log(`\nContent: ${content.files} file${content.files === 1 ? '' : 's'} checked in ${show(paths.content)}.`);
     const problems = [...content.problems, ...(await checkStoryIdentities(paths.content, analysis.identities))];
     if (problems.length > 0) throw new StructuralError(problems);
+    // Found here, not only while pages render: `npm run check` reports them too.
+    const warnings = await contentWarnings(model, paths.content);
+    if (warnings.length > 0) {
+      console.log(`\n${warnings.length} content warning${warnings.length === 1 ? '' : 's'} (the build goes on; docs/content.md explains each id):`);
+      for (const w of warnings) console.log(`  - ${formatContentWarning(w)}`);
+    }
     await writeFile(join(paths.work, CURRENT), basename(analysis.dir));
     console.log(`\nPipeline done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return analysis;
