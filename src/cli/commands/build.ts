@@ -17,7 +17,7 @@ export async function build(paths: Paths): Promise<number> {
   const analysis = await pipelineStep(paths, join(paths.internalOut, 'exports', 'rejected-rows.csv'));
   if (!analysis) return 1;
   const { build: astroBuild } = await import('astro');
-  await buildAstroSite(astroBuild, { root: projectRoot, outDir: paths.internalOut, logLevel: 'warn', integrations: [internalData(paths.work, paths.content)] });
+  await buildAstroSite(astroBuild, { root: projectRoot, outDir: paths.internalOut, logLevel: (process.env['CHORUS_ASTRO_LOG'] as 'info' | undefined) ?? 'warn', integrations: [internalData(paths.work, paths.content)] });
   await writeExports(analysis, paths.internalOut);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
   // The cube holds confidential cells (an account's one confidential answer among them): it is

@@ -28,3 +28,5 @@ export const getModel = (): SiteModel => current().model;
 export const getAccountRecords = (slug: string) => readAccountRecords(current().dir, slug);
 /** An owner's open alerts in the latest wave (null when they have none). */
 export const getOwnerRecords = (slug: string) => readOwnerRecords(current().dir, slug);
+/** Where rendered charts are kept for the current analysis (see charts/render.ts). */
+export const chartCacheDir = () => join(current().dir, 'charts');
