@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricChange, SegmentDimension, WaveModel } from '../../pipeline/model/types.ts';
 import type { Action } from '../../pipeline/content/schemas.ts';
 import { COLORS, categoryScale, config } from './theme.ts';
-import { formatCount, formatDate, formatNps, formatPercent, formatValue } from '../lib/format.ts';
+import { formatCount, formatDate, formatNps, formatPercent, formatValue } from '../../shared/format.ts';
 
 export interface ChartDef {
   id: string;
