@@ -259,7 +259,7 @@ describe('follow-up in brief', () => {
     expect(by['passive']).toMatchObject({ alerts: 1, followedUp: 1, closed: 0, overdue: 1 });
     expect(by['promoter']).toMatchObject({ alerts: 1, followedUp: 0, overdue: 0 });
     expect(by['no_comment']).toMatchObject({ alerts: 1, overdue: 0 });
-    expect(f.total).toEqual({ alerts: 6, followedUp: 3, closed: 2, closedInTime: 1, overdue: 2 });
+    expect(f.total).toEqual({ alerts: 6, followedUp: 3, closed: 2, closedInTime: 1, overdue: 2, followedUpShare: 3 / 6, closedShare: 2 / 6, closedInTimeShare: 1 / 6 });
     // the queue: one row per alert, most overdue first, owners from the rules (no accounts.csv: the fallback)
     const q = sink.queues.get('w1')!;
     expect(q).toHaveLength(6);

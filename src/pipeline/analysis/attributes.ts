@@ -86,7 +86,7 @@ export function attributeSegments(columns: RatingColumn[], attributeIds: string[
 }
 
 /** A wave's attribute sections: the attributes, overall satisfaction, and their segment split. */
-export function attributeSections(settings: ProgramSettings, w: WaveState, min: number): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments'> {
+export function attributeSections(settings: ProgramSettings, w: WaveState, min: number): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments' | 'fixFirst'> {
   const columns = ratingColumnsOf(settings);
   const ids = [...settings.attributes.map((a) => a.id), ...(settings.overall_satisfaction ? ['overall_satisfaction'] : [])];
   const all = attributeFigures(
@@ -96,5 +96,16 @@ export function attributeSections(settings: ProgramSettings, w: WaveState, min: 
   );
   const overall = settings.overall_satisfaction ? all.pop()! : null;
   const dims = settings.segments.map((d) => ({ id: d.id, label: d.label ?? d.id }));
-  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min) };
+  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min), fixFirst: fixFirst(all) };
+}
+
+/** Of the attributes in the "fix first" quadrant, the one most tied to the score (the first on a tie); null when none is. */
+export function fixFirst(attributes: AttributeFigures[]): string | null {
+  let best: { id: string; r: number } | null = null;
+  for (const a of attributes) {
+    const f = a.figures;
+    if (f.suppressed || f.driver === null || f.quadrant !== 'fix first') continue;
+    if (best === null || f.driver.r > best.r) best = { id: a.id, r: f.driver.r };
+  }
+  return best?.id ?? null;
 }

@@ -11,7 +11,8 @@ import { slugsFor } from '../util/slug.ts';
 import { compare, figuresOf } from './figures.ts';
 import { followupQueue, namedPromoters } from './followup.ts';
 import { attributeSections } from './attributes.ts';
-import { segmentFigures } from './segments.ts';
+import { promoterConcentrations, segmentFigures } from './segments.ts';
+import { benchmarkComparisons } from './benchmarks.ts';
 import { accountSummaries } from './accounts.ts';
 import { writeAccountRecords } from './account-records.ts';
 import { portfolioFigures } from './portfolio.ts';
@@ -55,6 +56,7 @@ function programSection(ingest: IngestResult): Pick<SiteModel, 'program' | 'benc
 export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink = new MemorySink()): SiteModel {
   const s = ingest.settings;
   const min = s.min_group_size;
+  const program = programSection(ingest);
   const who = people(ingest);
   const seenBefore = new IdIndex();
   const states = ingest.waves.map((_, i) => c.waveState(i));
@@ -78,17 +80,21 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     for (const o of followup.owners.keys()) ownerNames.add(o);
     for (const a of accounts) if (a.owner) ownerNames.add(a.owner);
     if (i === ingest.waves.length - 1) latestOpen = followup.owners;
+    const figures = figuresOf(w.histogram);
+    const segments = segmentFigures(s, w, min, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
     waves.push({
       id: wave.id,
       label: wave.label,
       asOf,
       period: wave.period,
-      figures: figuresOf(w.histogram),
+      figures,
       change: prev ? compare(w.histogram, prev.state.histogram, prev.id, 'change') : null,
+      benchmarks: benchmarkComparisons(program.benchmarks, figures),
       invited: invited ? invited.contacts.size : null,
       responseRate: invited && invited.contacts.size > 0 ? histogramSize(w.histogram) / invited.contacts.size : null,
       confidential: w.confidential,
-      segments: segmentFigures(s, w, min, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined),
+      segments,
+      promoterConcentrations: promoterConcentrations(segments),
       accounts,
       portfolio: portfolioFigures(ingest, w, accounts, min),
       cohorts,
@@ -116,7 +122,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
   );
   return {
     version: MODEL_VERSION,
-    ...programSection(ingest),
+    ...program,
     waves,
     owners: [...ownerSlugs].map(([name, slug]) => ({ name, slug })).sort((a, b) => naturalCompare(a.name, b.name)),
     queueFiles: sink.queueFiles(),

@@ -50,10 +50,12 @@ export function compare(a: Histogram, b: Histogram, against: string, kind: 'chan
   return { against, delta: d.delta, ci95: [d.ci95[0], d.ci95[1]], p: d.p, significant: d.significant, words };
 }
 
+/** Compares `a`'s mean score with `b`'s, in words when the difference is real ("0.8 points lower, a real difference"). */
 export function compareMeans(a: Histogram, b: Histogram, against: string): MeanComparison | null {
   const ma = meanOf(a);
   const mb = meanOf(b);
   if (!ma || !mb) return null;
   const d = meanDifference(ma, mb);
-  return { against, delta: d.delta, ci95: d.ci95, p: d.p, significant: d.significant };
+  const words = d.significant ? `${Math.abs(d.delta).toFixed(1)} points ${d.delta < 0 ? 'lower' : 'higher'}, a real difference` : 'within noise';
+  return { against, delta: d.delta, ci95: d.ci95, p: d.p, significant: d.significant, words };
 }

@@ -51,7 +51,8 @@ export function countsOf(items: readonly QueueItem[]): FollowupCounts & { median
     if (q.overdue) c.overdue++;
     if (q.daysToClose !== null) days.push(q.daysToClose);
   }
-  return { ...c, medianDaysToClose: median(days) };
+  const share = (k: number) => (c.alerts > 0 ? k / c.alerts : null);
+  return { ...c, followedUpShare: share(c.followedUp), closedShare: share(c.closed), closedInTimeShare: share(c.closedInTime), medianDaysToClose: median(days) };
 }
 
 export interface WaveFollowup {

@@ -1,4 +1,8 @@
-/** Company-level metrics (no account, no segment) for the wave's period against the one before. */
+/**
+ * Company-level metrics (no account, no segment) for the wave's period against the one before:
+ * the change, which way it went and, where program.yml says which way is better, whether it is
+ * good news.
+ */
 import { naturalCompare } from '../util/compare.ts';
 import type { MetricChange } from '../model/types.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
@@ -22,6 +26,8 @@ export function metricChanges(ingest: IngestResult, period: string): MetricChang
       const unit = current?.unit ?? rows[0]?.unit ?? null;
       const setting = s.metrics[metric];
       const change = current && prior ? current.value - prior.value : null;
+      const higherIsBetter = setting?.higher_is_better ?? null;
+      const direction = change === null ? null : change > 0 ? 'up' : change < 0 ? 'down' : 'unchanged';
       return {
         metric,
         label: setting?.label ?? metric.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
@@ -33,7 +39,9 @@ export function metricChanges(ingest: IngestResult, period: string): MetricChang
         prior: prior?.value ?? null,
         change,
         changeShare: change !== null && prior && prior.value !== 0 ? change / Math.abs(prior.value) : null,
-        higherIsBetter: setting?.higher_is_better ?? null,
+        higherIsBetter,
+        direction,
+        judgement: higherIsBetter === null || direction === null || direction === 'unchanged' ? null : (direction === 'up') === higherIsBetter ? 'better' : 'worse',
       };
     });
 }

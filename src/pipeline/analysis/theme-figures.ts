@@ -1,7 +1,7 @@
 /**
- * Theme figures of a wave: mentions by category, improvement mentions, detractor lift, and a few
- * identified respondents' words (chosen by a stable hash of the response, never a confidential
- * contact's).
+ * Theme figures of a wave: mentions by category, improvement mentions, detractor lift, the share
+ * of the wave's detractors raising it, and a few identified respondents' words (chosen by a stable
+ * hash of the response, never a confidential contact's).
  */
 import { naturalCompare } from '../util/compare.ts';
 import { summarise, type Histogram } from '../model/histogram.ts';
@@ -12,6 +12,9 @@ import type { WaveState } from './collector.ts';
 
 /** Verbatims shown per theme and wave. */
 const VERBATIMS = 3;
+
+/** A detractor lift above this is worth saying: detractors raise the theme markedly more often than promoters. */
+export const STRONG_LIFT = 1.5;
 
 export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogram, slugs: Map<string, string>): ThemesSummary {
   const { n, promoters, detractors } = summarise(total);
@@ -28,13 +31,17 @@ export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogra
         account: c.accountId === undefined ? null : (ingest.accounts.get(c.accountId)?.name ?? null),
         role: c.roleId === undefined ? null : (roles[c.roleId]?.label ?? null),
       }));
+    const detractorLift = detractors > 0 && promoters > 0 && p > 0 ? d / detractors / (p / promoters) : null;
     return {
       theme,
       slug: slugs.get(theme)!,
       mentions: d + pa + p,
       byCategory: { detractor: d, passive: pa, promoter: p },
       improvementMentions: d + pa,
-      detractorLift: detractors > 0 && promoters > 0 && p > 0 ? d / detractors / (p / promoters) : null,
+      detractorLift,
+      shareOfDetractors: detractors > 0 ? d / detractors : null,
+      askedToImprove: d + pa > 0,
+      strongLift: detractorLift !== null && detractorLift > STRONG_LIFT,
       verbatims,
     };
   });

@@ -4,7 +4,7 @@
  * Pure functions from the model to file contents; the CLI writes them.
  */
 import Papa from 'papaparse';
-import type { AttributeFigures, Comparison, MaybeSuppressed, ScoreFigures, SiteModel, WaveModel } from '../model/types.ts';
+import type { AttributeFigures, Comparison, FollowupCounts, MaybeSuppressed, ScoreFigures, SiteModel, WaveModel } from '../model/types.ts';
 
 export const SUMMARY_VERSION = 1;
 
@@ -59,6 +59,9 @@ function attribute(a: AttributeFigures) {
   };
 }
 
+/** Follow-up counts without the shares computed from them. */
+const counts = <T extends FollowupCounts>({ followedUpShare: _followedUp, closedShare: _closed, closedInTimeShare: _closedInTime, ...c }: T) => c;
+
 function wave(w: WaveModel) {
   const f = w.figures;
   return {
@@ -106,7 +109,7 @@ function wave(w: WaveModel) {
       confidential: maybe(w.cohorts.confidential, scores),
       identified: maybe(w.cohorts.identified, scores),
       npsGap: comparison(w.cohorts.npsGap),
-      meanGap: w.cohorts.meanGap ? { ...w.cohorts.meanGap, delta: round(w.cohorts.meanGap.delta), ci95: pair(w.cohorts.meanGap.ci95), p: round(w.cohorts.meanGap.p) } : null,
+      meanGap: w.cohorts.meanGap ? { against: w.cohorts.meanGap.against, delta: round(w.cohorts.meanGap.delta), ci95: pair(w.cohorts.meanGap.ci95), p: round(w.cohorts.meanGap.p), significant: w.cohorts.meanGap.significant } : null,
       transitions: w.cohorts.transitions.map((t) => ({
         from: t.from,
         cohort: t.cohort,
@@ -118,12 +121,19 @@ function wave(w: WaveModel) {
       source: w.themes.source,
       comments: w.themes.comments,
       commentShare: round(w.themes.commentShare),
-      themes: w.themes.themes.map((t) => ({ ...t, detractorLift: round(t.detractorLift) })),
+      // The page-facing readings (shares of detractors, flags) are left out: the counts give them.
+      themes: w.themes.themes.map(({ shareOfDetractors: _share, askedToImprove: _asked, strongLift: _strong, ...t }) => ({ ...t, detractorLift: round(t.detractorLift) })),
     },
     finance: { ...w.finance, revenueAtRisk: round(w.finance.revenueAtRisk), potentialGrowth: round(w.finance.potentialGrowth) },
-    metrics: w.metrics.map((m) => ({ ...m, changeShare: round(m.changeShare) })),
-    // The oversight figures; the alerts themselves are in the queue CSV files.
-    followup: { ...w.followup, overdueNow: undefined, byOwner: w.followup.byOwner.map(({ slug: _slug, open: _open, openOverdue: _openOverdue, ...o }) => o) },
+    metrics: w.metrics.map(({ direction: _direction, judgement: _judgement, ...m }) => ({ ...m, changeShare: round(m.changeShare) })),
+    // The oversight figures (counts: the shares follow from them); the alerts themselves are in the queue CSV files.
+    followup: {
+      ...w.followup,
+      total: counts(w.followup.total),
+      byRule: w.followup.byRule.map(counts),
+      overdueNow: undefined,
+      byOwner: w.followup.byOwner.map(({ slug: _slug, open: _open, openOverdue: _openOverdue, ...o }) => counts(o)),
+    },
     attributes: [...w.attributes, ...(w.overallSatisfaction ? [w.overallSatisfaction] : [])].map(attribute),
     attributeSegments: w.attributeSegments.map((d) => ({
       dimension: d.dimension,

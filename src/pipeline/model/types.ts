@@ -12,7 +12,7 @@ import type { Category } from './categories.ts';
 
 export type { Category };
 
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 /** Every score statistic of one group, from its histogram. */
 export interface ScoreFigures {
@@ -51,6 +51,8 @@ export interface MeanComparison {
   ci95: [number, number];
   p: number;
   significant: boolean;
+  /** Plain words: "0.8 points lower, a real difference" / "within noise". */
+  words: string;
 }
 
 export interface Suppressed {
@@ -82,6 +84,40 @@ export interface SegmentDimension {
   id: string;
   label: string;
   values: SegmentValue[];
+  /**
+   * The value that stands above the rest beyond noise: the shown value with the highest NPS,
+   * when its gap to the rest is a significant rise. Null when no value does.
+   */
+  leader: string | null;
+}
+
+/** A segment value where promoters are more common than in the wave as a whole. */
+export interface PromoterConcentration {
+  /** The dimension's id and label. */
+  dimension: string;
+  label: string;
+  value: string;
+  /** The value's promoter share over the wave's (> 1). */
+  lift: number;
+  promoterShare: number;
+  n: number;
+  /** Whether the value's NPS differs from the rest's beyond noise. */
+  significant: boolean;
+}
+
+/** An outside NPS figure (program.yml benchmarks) against the wave's NPS and its interval. */
+export interface BenchmarkComparison {
+  name: string;
+  nps: number;
+  kind: string;
+  source: string | null;
+  year: number | null;
+  /** Our NPS minus theirs, in points. */
+  delta: number;
+  /** 'above' / 'below': their figure lies outside our 95% interval; 'within': it lies inside it. */
+  verdict: 'above' | 'below' | 'within';
+  /** Plain words: "we are above it beyond noise" / "within our 95% interval: no real difference". */
+  words: string;
 }
 
 export interface AccountSummary {
@@ -181,6 +217,12 @@ export interface ThemeFigures {
   improvementMentions: number;
   /** Share of detractors mentioning it over share of promoters mentioning it. */
   detractorLift: number | null;
+  /** Share of the wave's detractors who mention it (null when the wave has no detractor). */
+  shareOfDetractors: number | null;
+  /** Raised by at least one detractor or passive: something customers ask to improve. */
+  askedToImprove: boolean;
+  /** Detractors mention it markedly more often than promoters (a detractor lift above 1.5). */
+  strongLift: boolean;
   /** A few identified respondents' comments, chosen by a stable hash of the response. */
   verbatims: Verbatim[];
 }
@@ -204,6 +246,10 @@ export interface MetricChange {
   change: number | null;
   changeShare: number | null;
   higherIsBetter: boolean | null;
+  /** Which way it moved since the period before; null without a value for both periods. */
+  direction: 'up' | 'down' | 'unchanged' | null;
+  /** Whether that move is good news, by program.yml's higher_is_better; null when it did not move or the setting is absent. */
+  judgement: 'better' | 'worse' | null;
 }
 
 export interface FinanceSummary {
@@ -224,6 +270,10 @@ export interface FollowupCounts {
   closedInTime: number;
   /** Not closed, and older than the rule's time frame on the wave's "as of" date. */
   overdue: number;
+  /** followedUp, closed and closedInTime over alerts (null without alerts). */
+  followedUpShare: number | null;
+  closedShare: number | null;
+  closedInTimeShare: number | null;
 }
 
 /** The first `items` of a longer list; `total` says how long the whole list is (all of it is in the CSV). */
@@ -318,10 +368,14 @@ export interface WaveModel {
   figures: ScoreFigures | null;
   /** Against the previous wave. */
   change: Comparison | null;
+  /** Each program.yml benchmark against this wave's NPS (empty when the wave has no responses). */
+  benchmarks: BenchmarkComparison[];
   invited: number | null;
   responseRate: number | null;
   confidential: number;
   segments: SegmentDimension[];
+  /** Segment values where promoters are more common than overall, highest lift first. */
+  promoterConcentrations: PromoterConcentration[];
   accounts: AccountSummary[];
   portfolio: Portfolio;
   cohorts: CohortFigures;
@@ -336,6 +390,8 @@ export interface WaveModel {
   /** Overall satisfaction, when the survey asks it (its driver: its relation to the recommend score). */
   overallSatisfaction: AttributeFigures | null;
   attributeSegments: AttributeSegment[];
+  /** The attribute to fix first: of those in the "fix first" quadrant, the one most tied to the score (its id). */
+  fixFirst: string | null;
 }
 
 export interface SiteModel {

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricChange, SegmentDimension, WaveModel } from '../../pipeline/model/types.ts';
 import type { Action } from '../../pipeline/content/schemas.ts';
 import { COLORS, categoryScale, config } from './theme.ts';
-import { formatCount, formatDate, formatNps, formatPercent, formatValue } from '../lib/format.ts';
+import { formatCount, formatDate, formatNps, formatPercent, formatValue } from '../../shared/format.ts';
 
 export interface ChartDef {
   id: string;
@@ -171,8 +171,8 @@ export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): Ch
   const hidden = d.values.filter((v) => v.figures.suppressed).map((v) => v.value);
   if (shown.length === 0 || !w.figures) return null;
   shown.sort((a, b) => b.nps - a.nps);
-  const top = shown[0]!;
-  const title = top.significant ? `${d.label}: ${top.value} leads at NPS ${formatNps(top.nps)}, ${top.gap}` : `${d.label}: no value stands above the rest beyond noise`;
+  const leader = shown.find((s) => s.value === d.leader);
+  const title = leader ? `${d.label}: ${leader.value} leads at NPS ${formatNps(leader.nps)}, ${leader.gap}` : `${d.label}: no value stands above the rest beyond noise`;
   return {
     id: `segments-${w.id}-${d.id}`,
     title,
@@ -271,10 +271,10 @@ export function driversChart(w: WaveModel): ChartDef | null {
       : [{ attribute: a.label, performance: a.figures.performance, r: a.figures.driver.r, low: a.figures.driver.ci95[0], high: a.figures.driver.ci95[1], mean: a.figures.mean, n: a.figures.n, quadrant: a.figures.quadrant ?? '', significant: a.figures.driver.significant }],
   );
   if (rows.length === 0) return null;
-  const fix = rows.filter((r) => r.quadrant === 'fix first').sort((a, b) => b.r - a.r)[0];
+  const fix = w.attributes.find((a) => a.id === w.fixFirst);
   return {
     id: `drivers-${w.id}`,
-    title: fix ? `Fix first: ${fix.attribute}, strongly tied to the score and rated lower than most` : 'No attribute is both strongly tied to the score and rated low',
+    title: fix ? `Fix first: ${fix.label}, strongly tied to the score and rated lower than most` : 'No attribute is both strongly tied to the score and rated low',
     caption: `${asOfLine(w)} · up: more tied to the recommend score (correlation, with its 95% interval) · right: rated higher · grey: not significant`,
     spec: vl({
       ...base,
