@@ -7,51 +7,69 @@
  * only themes raised by at least the minimum group size of respondents.
  */
 import { createHmac } from 'node:crypto';
+import { z } from 'zod';
 import type { SiteModel } from './types.ts';
 
 export const CUSTOMER_MODEL_VERSION = 1;
-
-export interface CustomerWave {
-  id: string;
-  label: string;
-  asOf: string | null;
-  /** Published only with customer_site.publish_response_figures. */
-  responses: { n: number; responseRate: number | null } | null;
-  /** Published only with customer_site.publish_nps. */
-  nps: { value: number; n: number } | null;
-  /** What customers raised most, most often first; `share` only with published response figures. */
-  themes: { theme: string; improvement: boolean; share: number | null }[];
-}
-
-/** A page for one account, at an address only that account is sent. */
-export interface CustomerAccount {
-  /** The unguessable, stable URL segment: HMAC-SHA256(secret, account id), 32 hex digits. */
-  key: string;
-  name: string;
-  wave: string;
-  /** Themes the account's respondents raised; null when fewer than the minimum group size answered. */
-  themes: string[] | null;
-}
 
 /** The URL segment of an account's page: stable for a given secret, unguessable without it. */
 export function accountKey(secret: string, accountId: string): string {
   return createHmac('sha256', secret).update(`chorus-account:${accountId}`).digest('hex').slice(0, 32);
 }
 
-export interface CustomerModel {
-  version: typeof CUSTOMER_MODEL_VERSION;
-  program: {
-    name: string;
-    company: string;
-    signatory: { name: string; title: string | null } | null;
-    contactEmail: string | null;
-    logo: string | null;
-    accentColor: string;
-    nextWave: string | null;
-  };
-  waves: CustomerWave[];
-  /** Empty without a secret (CHORUS_ACCOUNT_SECRET). */
-  accounts: CustomerAccount[];
+/** One wave as customers see it. */
+const CustomerWaveSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  asOf: z.string().nullable(),
+  /** Published only with customer_site.publish_response_figures. */
+  responses: z.strictObject({ n: z.number(), responseRate: z.number().nullable() }).nullable(),
+  /** Published only with customer_site.publish_nps. */
+  nps: z.strictObject({ value: z.number(), n: z.number() }).nullable(),
+  /** What customers raised most, most often first; `share` only with published response figures. */
+  themes: z.array(z.strictObject({ theme: z.string(), improvement: z.boolean(), share: z.number().nullable() })),
+});
+
+/** A page for one account, at an address only that account is sent. */
+const CustomerAccountSchema = z.strictObject({
+  /** The unguessable, stable URL segment: HMAC-SHA256(secret, account id), 32 hex digits. */
+  key: z.string().regex(/^[0-9a-f]{32}$/),
+  name: z.string(),
+  wave: z.string(),
+  /** Themes the account's respondents raised; null when fewer than the minimum group size answered. */
+  themes: z.array(z.string()).nullable(),
+});
+
+/**
+ * The whole customer model. Strict objects: a field this schema does not name is refused on
+ * read, so nothing internal can ride along into the customer build unnoticed.
+ */
+export const CustomerModelSchema = z.strictObject({
+  version: z.literal(CUSTOMER_MODEL_VERSION),
+  program: z.strictObject({
+    name: z.string(),
+    company: z.string(),
+    signatory: z.strictObject({ name: z.string(), title: z.string().nullable() }).nullable(),
+    contactEmail: z.string().nullable(),
+    logo: z.string().nullable(),
+    accentColor: z.string(),
+    nextWave: z.string().nullable(),
+  }),
+  waves: z.array(CustomerWaveSchema),
+  /** Per-account pages; empty without an account secret. */
+  accounts: z.array(CustomerAccountSchema),
+});
+
+export type CustomerWave = z.infer<typeof CustomerWaveSchema>;
+export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;
+export type CustomerModel = z.infer<typeof CustomerModelSchema>;
+
+/** Parses the customer model written at `file`, or says plainly what to do. */
+export function readCustomerModel(text: string, file: string): CustomerModel {
+  const parsed = CustomerModelSchema.safeParse(JSON.parse(text));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new Error(`${file} is not the customer model this version of Chorus writes (at ${issue.path.join('.') || 'the top'}: ${issue.message}): run the build again`);
 }
 
 export function toCustomerModel(model: SiteModel, accountSecret?: string): CustomerModel {
