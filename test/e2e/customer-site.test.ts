@@ -1,28 +1,34 @@
 /**
  * The customer site ("you said, we did"): a separate output from which nothing internal is
  * reachable. The leak test searches every byte and file name of dist/customers for every
- * internal-only value of the demo program.
+ * internal-only value of the demo program (an account's page may name that account only).
+ * The demo build (test/setup/demo-build.ts) has a secret, so per-account pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { parse as parseYaml } from 'yaml';
 import type { Browser } from 'playwright-core';
-import { runCli, filesUnder, projectRoot } from '../helpers/build.ts';
+import { filesUnder, projectRoot } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { serve } from '../helpers/static-server.ts';
 import { launchBrowser, openPage, axeViolations } from '../helpers/browser.ts';
+import { accountKey } from '../../src/pipeline/model/customer-model.ts';
 
 const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(projectRoot, 'data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+/** The frontmatter of a content file. */
+const frontmatter = (path: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))![1]!) as Record<string, unknown>;
 
+const demo = inject('demoBuild');
 let out: string;
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const r = runCli('build');
-  expect(r.code, r.stderr).toBe(0);
-  out = join(r.out, 'customers');
+  expect(demo.code, demo.stderr).toBe(0);
+  out = join(demo.out, 'customers');
   site = await serve(out);
   browser = await launchBrowser();
 });
@@ -43,13 +49,18 @@ describe('customer site', () => {
     for (const f of csv('followups.csv')) for (const v of [f['note'], f['owner']]) if (v && v.length > 3) internal.add(v);
     for (const w of ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']) for (const r of csv(`responses/${w}.csv`)) internal.add(r['response_id']!);
     expect(internal.size).toBeGreaterThan(3000);
+    const ownName = new Map(csv('accounts.csv').map((a) => [accountKey(demo.secret, a['account_id']!), a['name']!]));
     const files = filesUnder(out);
-    expect(files.length).toBeGreaterThan(3);
+    expect(files.filter(([p]) => p.startsWith('a/')).length).toBe(ownName.size);
     const leaks: string[] = [];
     for (const [path, bytes] of files) {
       if (/\.map$|internal|export|model/i.test(path)) leaks.push(`file name: ${path}`);
       const text = bytes.toString('utf8');
-      for (const v of internal) if (text.includes(v)) leaks.push(`${path}: ${v}`);
+      // an account's own page shows its name (and so any shorter name inside it)
+      const own = /^a\/([0-9a-f]{32})\//.exec(path)?.[1];
+      const allowed = own ? ownName.get(own) : undefined;
+      if (own) expect(allowed, `${path}: no account has this key`).toBeDefined();
+      for (const v of internal) if (text.includes(v) && !allowed?.includes(v)) leaks.push(`${path}: ${v}`);
       for (const marker of ['/exports/', 'summary.json', 'rejected-rows', 'CHORUS_MODEL_FILE', 'revenue at risk']) if (text.toLowerCase().includes(marker.toLowerCase())) leaks.push(`${path}: ${marker}`);
     }
     expect(leaks.join('\n')).toBe('');
@@ -57,17 +68,35 @@ describe('customer site', () => {
 
   it('tells every invited customer what was heard, what was done and what is planned', async () => {
     const { page, problems, close } = await openPage(browser, `${site.url}/`, { javaScript: false });
-    const text = await page.locator('main').innerText();
-    expect(text).toMatch(/Dear customer/);
-    for (const h of ['What we heard', 'What we have already improved', 'What we are working on', 'Tell us again']) expect(text).toContain(h);
+    // the latest wave's letter, and each plan published to customers under its status; none other
+    const letter = readdirSync(join(projectRoot, 'content', 'letters')).map((f) => frontmatter(join(projectRoot, 'content', 'letters', f))).find((l) => l['wave'] === '2026-Q3' && l['kind'] === 'after');
+    expect(await page.locator('main h1').innerText()).toBe(letter!['title']);
+    const plans = readdirSync(join(projectRoot, 'content', 'actions')).map((f) => frontmatter(join(projectRoot, 'content', 'actions', f)));
+    const titles = (status: string[]) => plans.filter((p) => p['publish_to_customers'] === true && status.includes(p['status'] as string)).map((p) => p['title'] as string).sort();
+    expect(titles(['done']).length).toBeGreaterThan(0);
+    expect(titles(['in progress', 'planned']).length).toBeGreaterThan(0);
+    const sections = await page.evaluate(() => {
+      const found: Record<string, string[]> = {};
+      let current = '';
+      for (const el of document.querySelectorAll('main h2, main .plan h3')) {
+        if (el.tagName === 'H2') found[(current = el.textContent!.trim())] = [];
+        else found[current]!.push(el.textContent!.trim());
+      }
+      return Object.fromEntries(Object.entries(found).map(([h, t]) => [h, t.sort()]));
+    });
+    expect(sections).toEqual({ 'What we heard': [], 'What we have already improved': titles(['done']), 'What we are working on': titles(['in progress', 'planned']), 'Tell us again': [] });
+    const program = parseYaml(readFileSync(join(projectRoot, 'data', 'program.yml'), 'utf8')) as { customer_site: { next_wave: string } };
+    expect(await page.locator('main').innerText()).toContain(`Our next survey opens ${program.customer_site.next_wave}`);
     expect(problems).toEqual([]);
     await close();
   });
 
   it('loads every page with no console error or failed request, and passes axe', async () => {
     const problems: string[] = [];
-    const pages = filesUnder(out).filter(([p]) => p.endsWith('index.html')).map(([p]) => `/${p.replace(/index\.html$/, '')}`);
-    expect(pages.length).toBeGreaterThanOrEqual(5);
+    // Account pages repeat one template: three of them suffice.
+    const all = filesUnder(out).filter(([p]) => p.endsWith('index.html')).map(([p]) => `/${p.replace(/index\.html$/, '')}`);
+    const pages = [...all.filter((p) => !p.startsWith('/a/')), ...all.filter((p) => p.startsWith('/a/')).slice(0, 3)];
+    expect(pages.length).toBeGreaterThanOrEqual(8);
     for (const path of pages) {
       const { page, problems: seen, close } = await openPage(browser, `${site.url}${path}`);
       await page.waitForLoadState('networkidle');
@@ -79,22 +108,16 @@ describe('customer site', () => {
 });
 
 describe('per-account pages and the CX team exports', () => {
-  let withSecret: string;
-  beforeAll(() => {
-    const r = runCli('build', { secret: 'test-secret-1' });
-    expect(r.code, r.stderr).toBe(0);
-    withSecret = r.out;
-  });
+  const withSecret = demo.out;
 
   it('puts each account on an unguessable page that shows its own name and no other account\'s', async () => {
-    const { accountKey } = await import('../../src/pipeline/model/customer-model.ts');
     const accounts = csv('accounts.csv');
     const pages = filesUnder(join(withSecret, 'customers', 'a'));
     expect(pages.length).toBe(accounts.length);
     const names = accounts.map((a) => a['name']!);
     const owners = new Set(accounts.map((a) => a['owner']!));
     for (const a of accounts.slice(0, 40)) {
-      const key = accountKey('test-secret-1', a['account_id']!);
+      const key = accountKey(demo.secret, a['account_id']!);
       expect(key).toMatch(/^[0-9a-f]{32}$/);
       expect(key).not.toBe(accountKey('another-secret', a['account_id']!));
       const html = readFileSync(join(withSecret, 'customers', 'a', key, 'index.html'), 'utf8');
@@ -107,11 +130,12 @@ describe('per-account pages and the CX team exports', () => {
   it('writes a mail merge with every invited contact, respondent or not (on request, outside the build), and the letter as an email', () => {
     const dir = join(withSecret, 'internal', 'exports');
     expect(filesUnder(withSecret).some(([p]) => p.includes('mail-merge'))).toBe(false);
-    const target = join(withSecret, '..', 'mail-merge-test.csv');
+    const work = tempDir('chorus-mail-merge-');
+    const target = join(work, 'mail-merge-test.csv');
     const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), 'mail-merge'], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: projectRoot, CHORUS_DATA: join(projectRoot, 'data'), CHORUS_CONTENT: '', CHORUS_OUT: withSecret, CHORUS_CACHE: join(withSecret, '..', 'mm-cache'), CHORUS_ACCOUNT_SECRET: 'test-secret-1', CHORUS_MAIL_MERGE: target },
+      env: { ...process.env, INIT_CWD: projectRoot, CHORUS_DATA: join(projectRoot, 'data'), CHORUS_CONTENT: '', CHORUS_OUT: withSecret, CHORUS_CACHE: join(work, 'cache'), CHORUS_ACCOUNT_SECRET: demo.secret, CHORUS_MAIL_MERGE: target },
     });
     expect(r.status, r.stderr).toBe(0);
     const rows = Papa.parse<Record<string, string>>(readFileSync(target, 'utf8'), { header: true, skipEmptyLines: true }).data;

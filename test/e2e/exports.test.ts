@@ -2,24 +2,24 @@
  * The exports of a build, checked against figures worked out here from the raw CSV files,
  * and the analysis cache.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { runCli, projectRoot, type CliRun } from '../helpers/build.ts';
+import { parse as parseYaml } from 'yaml';
+import { runCli, projectRoot } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 const data = join(projectRoot, 'data');
 const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 
-let run: CliRun;
+const run = inject('demoBuild');
 let summary: {
   version: number;
   waves: { id: string; n: number; promoters: number; detractors: number; nps: number; ci95: [number, number]; mean: number; segments: Record<string, { value: string; suppressed: boolean; n?: number; nps?: number }[]> }[];
 };
 beforeAll(() => {
-  run = runCli('build');
   expect(run.code, run.stderr).toBe(0);
   summary = JSON.parse(readFileSync(join(run.out, 'internal', 'exports', 'summary.json'), 'utf8'));
 });
@@ -71,15 +71,26 @@ describe('summary.json', () => {
     const waves = csv(join(dir, 'waves.csv'));
     expect(waves.map((w) => w['wave'])).toEqual(WAVES);
     expect(Number(waves[0]!['n'])).toBe(summary.waves[0]!.n);
-    for (const f of ['distribution', 'segments', 'accounts', 'arr-bands', 'arr-by-category', 'cohorts', 'themes', 'metrics', 'finance', 'rejected-rows']) {
-      expect(csv(join(dir, `${f}.csv`)).length, f).toBeGreaterThanOrEqual(f === 'rejected-rows' ? 0 : 1);
-    }
+    // Rows per wave, where the input fixes them: 11 scores, every account, the ARR bands and one above
+    // the last, four categories, two cohorts; the demo has no rejected row.
+    const program = parseYaml(readFileSync(join(data, 'program.yml'), 'utf8')) as { finance: { arr_bands: number[] } };
+    const expected: Record<string, number> = {
+      distribution: 11 * WAVES.length,
+      accounts: csv(join(data, 'accounts.csv')).length * WAVES.length,
+      'arr-bands': (program.finance.arr_bands.length + 1) * WAVES.length,
+      'arr-by-category': 4 * WAVES.length,
+      cohorts: 2 * WAVES.length,
+      finance: WAVES.length,
+      'rejected-rows': 0,
+    };
+    for (const [f, rows] of Object.entries(expected)) expect(csv(join(dir, `${f}.csv`)).length, f).toBe(rows);
+    for (const f of ['segments', 'themes', 'metrics']) expect([...new Set(csv(join(dir, `${f}.csv`)).map((r) => r['wave']))], f).toEqual(WAVES);
   });
 });
 
 describe('the analysis cache', () => {
   it('reuses the analysis after a content edit and redoes it after any data edit', () => {
-    const work = mkdtempSync(join(tmpdir(), 'chorus-cache-'));
+    const work = tempDir('chorus-cache-');
     cpSync(data, join(work, 'data'), { recursive: true });
     const out = join(work, 'out');
     const env = { data: join(work, 'data'), out, content: join(work, 'content') };

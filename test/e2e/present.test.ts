@@ -1,9 +1,7 @@
 /** Presentation mode, clicked through as a presenter would, at 1920×1080 and 1280×720. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { runCli } from '../helpers/build.ts';
 import { serve } from '../helpers/static-server.ts';
 import { launchBrowser, axeViolations } from '../helpers/browser.ts';
 
@@ -12,9 +10,9 @@ let site: { url: string; close: () => Promise<void> };
 const deckUrl = () => `${site.url}/present/2026-Q3/`;
 
 beforeAll(async () => {
-  const r = runCli('build');
-  expect(r.code, r.stderr).toBe(0);
-  site = await serve(join(r.out, 'internal'));
+  const demo = inject('demoBuild');
+  expect(demo.code, demo.stderr).toBe(0);
+  site = await serve(join(demo.out, 'internal'));
   browser = await launchBrowser();
 });
 
@@ -57,7 +55,7 @@ describe('presentation mode', () => {
       for (let i = 1; i <= n; i++) {
         await page.goto(`${deckUrl()}#${i}`);
         await page.waitForTimeout(150);
-        await page.screenshot({ path: join(tmpdir(), `chorus-slide-${viewport.width}-${i}.png`) });
+        await page.screenshot(); // a painted frame before measuring (kept in memory, not saved)
         const outside = await page.evaluate(() => {
           const slide = document.querySelector('.slide.active')!;
           const bad: string[] = [];

@@ -3,11 +3,15 @@
  * console error or failed request and passes axe-core; charts show as SVG with JavaScript
  * off; every built HTML file passes html-validate.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
+import { parse as parseYaml } from 'yaml';
 import type { Browser } from 'playwright-core';
 import { HtmlValidate } from 'html-validate';
-import { runCli, filesUnder } from '../helpers/build.ts';
+import { runCli, filesUnder, projectRoot } from '../helpers/build.ts';
+import { tempProgram } from '../helpers/temp-program.ts';
 import { serve } from '../helpers/static-server.ts';
 import { launchBrowser, openPage, axeViolations } from '../helpers/browser.ts';
 
@@ -16,9 +20,9 @@ let site: { url: string; close: () => Promise<void> };
 let out: string;
 
 beforeAll(async () => {
-  const r = runCli('build');
-  expect(r.code, r.stderr).toBe(0);
-  out = join(r.out, 'internal');
+  const demo = inject('demoBuild');
+  expect(demo.code, demo.stderr).toBe(0);
+  out = join(demo.out, 'internal');
   site = await serve(out);
   browser = await launchBrowser();
   pages = await crawl();
@@ -56,6 +60,18 @@ async function crawl(): Promise<string[]> {
 
 let pages: string[] = [];
 
+/** A demo wave's n, NPS and adjusted-Wald 95% interval, from its CSV file. */
+function waveFigures(wave: string) {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(join(projectRoot, 'data', 'responses', `${wave}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const scores = rows.map((r) => Number(r['score']));
+  const n = scores.length;
+  const p = scores.filter((x) => x >= 9).length;
+  const d = scores.filter((x) => x <= 6).length;
+  const [pa, da] = [(p + 0.75) / (n + 3), (d + 0.75) / (n + 3)];
+  const se = Math.sqrt((pa + da - (pa - da) ** 2) / (n + 3));
+  return { n, nps: ((p - d) / n) * 100, ci95: [100 * (pa - da - 1.959964 * se), 100 * (pa - da + 1.959964 * se)] as const };
+}
+
 describe('internal site', () => {
   it('links every kind of page from the front page', () => {
     for (const prefix of ['/briefing/', '/segments/', '/themes/', '/actions/', '/accounts/', '/data/']) expect(pages.some((p) => p.startsWith(prefix)), prefix).toBe(true);
@@ -74,12 +90,19 @@ describe('internal site', () => {
   });
 
   it('opens the briefing with a customer, the headline with n and interval, and an as-of date', async () => {
+    // The latest wave's figures and the change from the one before, worked out here from the CSV files.
+    const program = parseYaml(readFileSync(join(projectRoot, 'data', 'program.yml'), 'utf8')) as { waves: { id: string; as_of: string }[] };
+    const previous = waveFigures(program.waves.at(-2)!.id);
+    const latest = waveFigures(program.waves.at(-1)!.id);
+    const signed = (x: number) => (Math.round(x) > 0 ? `+${Math.round(x)}` : Math.round(x) < 0 ? `−${-Math.round(x)}` : '0');
+    const asOf = new Date(`${program.waves.at(-1)!.as_of}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     const { page, close } = await openPage(browser, `${site.url}/`, { javaScript: false });
     const text = await page.locator('main').innerText();
     expect(await page.locator('main .quote blockquote').first().isVisible()).toBe(true);
-    expect(text).toMatch(/n = [\d,]+ · 95% interval [+−]?\d+ to [+−]?\d+/);
-    expect(text).toMatch(/Data as of \d+ \w+ \d{4}/);
-    expect(text).toMatch(/a significant (rise|fall)|within noise/);
+    expect(text).toContain(`n = ${latest.n.toLocaleString('en-US')} · 95% interval ${signed(latest.ci95[0])} to ${signed(latest.ci95[1])}`);
+    expect(text).toContain(`Data as of ${asOf}`);
+    // the demo's latest change is a significant one; its direction follows from the two scores
+    expect(text).toContain(`a significant ${latest.nps > previous.nps ? 'rise' : 'fall'}`);
     await close();
   });
 
@@ -121,7 +144,6 @@ describe('internal site', () => {
 
 describe('hostile input', () => {
   it('renders script tags, event attributes, very long words and right-to-left text as text', async () => {
-    const { tempProgram } = await import('../helpers/temp-program.ts');
     const hostile = [
       '<script>window.__pwned = 1</script> reports are slow',
       '<img src=x onerror="window.__pwned = 2"> dashboards',

@@ -1,8 +1,9 @@
 /** Runs the real CLI (`npm run build|check` does the same) in a child process. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { removeLater, tempDir } from './temp.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -13,8 +14,17 @@ export interface CliRun {
   out: string;
 }
 
+/** The analysis cache folder runCli gives a build writing to `out`: beside it. */
+export const cacheFor = (out: string) => join(out, '..', `${relative(tmpdir(), out).replace(/\W/g, '_')}-cache`);
+
+/**
+ * Runs `command` on a data folder (the demo's unless `data` is given). Without `out`, writes to a
+ * fresh temporary folder; that folder and the cache beside `out` are removed after the test
+ * (after the test file, when called from a hook; see temp.ts).
+ */
 export function runCli(command: 'build' | 'check', env: { data?: string; out?: string; content?: string; secret?: string } = {}): CliRun {
-  const out = env.out ?? mkdtempSync(join(tmpdir(), 'chorus-out-'));
+  const out = env.out ?? tempDir('chorus-out-');
+  removeLater(cacheFor(out));
   const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), command], {
     cwd: projectRoot,
     encoding: 'utf8',
@@ -22,7 +32,7 @@ export function runCli(command: 'build' | 'check', env: { data?: string; out?: s
       ...process.env,
       INIT_CWD: projectRoot,
       CHORUS_OUT: out,
-      CHORUS_CACHE: join(out, '..', `${relative(tmpdir(), out).replace(/\W/g, '_')}-cache`),
+      CHORUS_CACHE: cacheFor(out),
       ...(env.data ? { CHORUS_DATA: env.data } : { CHORUS_DATA: join(projectRoot, 'data') }),
       // Without a content folder, the build takes the one beside the data folder.
       CHORUS_CONTENT: env.content ?? '',
