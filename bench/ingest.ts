@@ -89,7 +89,9 @@ if (process.argv.includes('--child')) {
     if (b.rows !== rows || p.rows !== rows) throw new Error(`row counts differ: bare ${b.rows}, pipeline ${p.rows}, expected ${rows}`);
     const br = rows / b.seconds;
     const pr = rows / p.seconds;
-    table.push(`| ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${Math.round(br).toLocaleString('en-US')} | ${Math.round(pr).toLocaleString('en-US')} | ${(pr / br).toFixed(2)} | ${b.peakMiB.toFixed(0)} | ${p.peakMiB.toFixed(0)} | ${p.retainedMiB.toFixed(0)} |`);
+    table.push(
+      `| ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${Math.round(br).toLocaleString('en-US')} | ${Math.round(pr).toLocaleString('en-US')} | ${(pr / br).toFixed(2)} | ${b.peakMiB.toFixed(0)} | ${p.peakMiB.toFixed(0)} | ${p.retainedMiB.toFixed(0)} |`,
+    );
   }
   console.log('\n' + table.join('\n'));
   console.log('\nratio = Chorus ingest speed / bare parse speed (aim: ≥ 0.5). Peak = max resident set size of the process;');

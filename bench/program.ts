@@ -37,7 +37,12 @@ async function generate(dir: string, responses: number, accounts: number): Promi
   const contacts = Math.ceil(perWave / 0.8);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'program.yml'), PROGRAM);
-  await writeLines(join(dir, 'accounts.csv'), 'account_id,name,arr,owner,region,tier', accounts, (i) => `A${i},Account ${i},${Math.round(5000 + random() * 500000)},Owner ${i % 40},${REGIONS[i % 4]},${TIERS[i % 3]}`);
+  await writeLines(
+    join(dir, 'accounts.csv'),
+    'account_id,name,arr,owner,region,tier',
+    accounts,
+    (i) => `A${i},Account ${i},${Math.round(5000 + random() * 500000)},Owner ${i % 40},${REGIONS[i % 4]},${TIERS[i % 3]}`,
+  );
   const roles = ['Decision maker', 'Influencer', 'User', 'User'];
   await writeLines(join(dir, 'contacts.csv'), 'contact_id,account_id,name,email,role', contacts, (i) => `C${i},A${i % accounts},Person ${i},p${i}@example.com,${roles[i % 4]}`);
   for (const [w, wave] of WAVES.entries()) {
@@ -107,7 +112,13 @@ if (process.argv.includes('--child')) {
   process.stdout.write('generating... ');
   await generate(dir, responses, accounts);
   console.log('done');
-  const run = (mode: string, target = dir) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
+  const run = (mode: string, target = dir) =>
+    JSON.parse(
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .at(-1)!,
+    );
   const rows = [
     { label: 'peer: bare papaparse, every CSV of the program', ...run('bare') },
     { label: 'ingest alone', ...run('ingest') },
@@ -116,9 +127,13 @@ if (process.argv.includes('--child')) {
   ];
   console.log('\n| run | rows (all files) | seconds | rows/s | peak MiB |\n| --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.label} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} |`);
+    console.log(
+      `| ${r.label} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} |`,
+    );
   }
   const b = wholeBuild(`${dir}-attributes`);
   console.log('\n| whole `npm run build`, ten rated attributes | seconds | peak MiB | files written | largest file |\n| --- | ---: | ---: | ---: | --- |');
-  console.log(`| both sites, exports, cube and analysis cache | ${b.seconds.toFixed(1)} | ${b.peakMiB.toFixed(0)} | ${b.files.toLocaleString('en-US')} | ${(b.largest.bytes / 1048576).toFixed(1)} MiB (${relative(here, b.largest.path)}) |`);
+  console.log(
+    `| both sites, exports, cube and analysis cache | ${b.seconds.toFixed(1)} | ${b.peakMiB.toFixed(0)} | ${b.files.toLocaleString('en-US')} | ${(b.largest.bytes / 1048576).toFixed(1)} MiB (${relative(here, b.largest.path)}) |`,
+  );
 }

@@ -26,11 +26,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const data = resolve(base, env['CHORUS_DATA'] || 'data');
   // Content goes with its data: for another data folder without CHORUS_CONTENT, the `content`
   // folder beside it (acme/data -> acme/content) if there is one, else none; never the demo's.
-  const content = env['CHORUS_CONTENT']
-    ? resolve(base, env['CHORUS_CONTENT'])
-    : env['CHORUS_DATA']
-      ? resolve(data, '..', 'content')
-      : resolve(base, 'content');
+  const content = env['CHORUS_CONTENT'] ? resolve(base, env['CHORUS_CONTENT']) : env['CHORUS_DATA'] ? resolve(data, '..', 'content') : resolve(base, 'content');
   const out = resolve(base, env['CHORUS_OUT'] || 'dist');
   const cache = resolve(projectRoot, env['CHORUS_CACHE'] || '.chorus');
   const key = createHash('sha256').update(out).digest('hex').slice(0, 12);

@@ -8,8 +8,7 @@ const SHOWN_ISSUES = 20;
 export function formatIngestReport(report: IngestReport, rejectedFile?: string): string {
   const lines: string[] = [];
   const width = Math.max(20, ...report.files.map((f) => f.file.length));
-  const row = (a: string, b: string, c: string, d: string, e: string) =>
-    `  ${a.padEnd(width)}  ${b.padStart(9)}  ${c.padStart(9)}  ${d.padStart(9)}  ${e.padStart(9)}`;
+  const row = (a: string, b: string, c: string, d: string, e: string) => `  ${a.padEnd(width)}  ${b.padStart(9)}  ${c.padStart(9)}  ${d.padStart(9)}  ${e.padStart(9)}`;
   lines.push('Rows read per file (used + rejected + skipped = rows):');
   lines.push(row('file', 'rows', 'used', 'rejected', 'skipped'));
   for (const f of report.files) lines.push(row(f.file, num(f.rows), num(f.used), num(f.rejected), num(f.skipped)));

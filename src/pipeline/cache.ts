@@ -87,13 +87,22 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
   await mkdir(dir, { recursive: true });
   const rejected = rejectedRowsWriter(file('rejected'));
   try {
-    const { model, ingest, cube } = await runPipeline({ dataDir: opts.dataDir, sink: new FileSink(dir), onRejected: rejected.write, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    const { model, ingest, cube } = await runPipeline({
+      dataDir: opts.dataDir,
+      sink: new FileSink(dir),
+      onRejected: rejected.write,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
     await rejected.close();
     const identities = confidentialDigests(ingest);
     await writeFile(file('model'), JSON.stringify(model));
     await writeFile(file('identities'), JSON.stringify(identities));
     await writeFile(file('mailMerge'), JSON.stringify(mailMergeContacts(ingest)));
-    writeCube(file('cube'), cube, { waves: ingest.waves.map((w) => w.id), dimensions: ingest.settings.segments.map((s) => s.id), attributes: [...ingest.settings.attributes.map((a) => a.id), ...(ingest.settings.overall_satisfaction ? ['overall_satisfaction'] : [])] });
+    writeCube(file('cube'), cube, {
+      waves: ingest.waves.map((w) => w.id),
+      dimensions: ingest.settings.segments.map((s) => s.id),
+      attributes: [...ingest.settings.attributes.map((a) => a.id), ...(ingest.settings.overall_satisfaction ? ['overall_satisfaction'] : [])],
+    });
     await writeFile(file('complete'), '');
     return { dir, model, identities, cached: false };
   } finally {

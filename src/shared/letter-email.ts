@@ -16,7 +16,13 @@ const H2 = `margin:26px 0 10px;font-size:19px;color:${INK}`;
 export function paragraphs(markdown: string): string[] {
   return markdown
     .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.replace(/\r?\n/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]+/g, '').trim())
+    .map((p) =>
+      p
+        .replace(/\r?\n/g, ' ')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`#>]+/g, '')
+        .trim(),
+    )
     .filter((p) => p !== '');
 }
 
@@ -37,14 +43,18 @@ export function letterEmail(doc: LetterDoc, program: CustomerModel['program'], u
     h2(doc.heard.heading),
     doc.heard.themes.length > 0 ? `<ol style="${P}">${doc.heard.themes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol>` : '',
     doc.heard.empty !== null ? para(doc.heard.empty) : '',
-    ...doc.heard.quotes.map((q) => `<p style="${P};border-left:4px solid ${accent};padding-left:12px">${esc(q.text)}<br><span style="color:${MUTED};font-size:14px">${esc(q.attribution)}</span></p>`),
+    ...doc.heard.quotes.map(
+      (q) => `<p style="${P};border-left:4px solid ${accent};padding-left:12px">${esc(q.text)}<br><span style="color:${MUTED};font-size:14px">${esc(q.attribution)}</span></p>`,
+    ),
     ...section(doc.improved),
     ...section(doc.planned),
     h2(doc.again.heading),
     para(doc.again.text),
     url ? `<p style="${P}"><a href="${esc(url)}" style="color:${accent}">Read this letter on the web</a></p>` : '',
     `<p style="${P}">${esc(doc.signature.closing)}<br><strong>${esc(doc.signature.name)}</strong><br>${esc(doc.signature.line)}</p>`,
-    program.contactEmail ? `<p style="${P};font-size:14px;color:${MUTED}">${esc(CONTACT_PROMPT)} Write to <a href="mailto:${esc(program.contactEmail)}" style="color:${accent}">${esc(program.contactEmail)}</a>.</p>` : '',
+    program.contactEmail
+      ? `<p style="${P};font-size:14px;color:${MUTED}">${esc(CONTACT_PROMPT)} Write to <a href="mailto:${esc(program.contactEmail)}" style="color:${accent}">${esc(program.contactEmail)}</a>.</p>`
+      : '',
   ];
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(doc.title)}</title></head><body style="margin:0;padding:0;background:#f5f6f8"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f5f6f8"><tr><td align="center" style="padding:24px 12px"><table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-top:4px solid ${accent}"><tr><td style="padding:28px 32px;font-family:Arial,Helvetica,sans-serif">${parts.join('')}</td></tr></table></td></tr></table></body></html>\n`;
 }

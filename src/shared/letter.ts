@@ -75,18 +75,24 @@ export function letterOf(model: CustomerModel, w: CustomerWave, sources: LetterS
   const { letter } = sources;
   const done = sources.plans.filter((x) => x.status === 'done');
   const current = sources.plans.filter((x) => x.status === 'in progress' || x.status === 'planned');
-  const responses = w.responses ? `${formatCount(w.responses.n)} of you answered${w.responses.responseRate !== null ? `, ${formatPercent(w.responses.responseRate)} of those we asked` : ''}. ` : '';
+  const responses = w.responses
+    ? `${formatCount(w.responses.n)} of you answered${w.responses.responseRate !== null ? `, ${formatPercent(w.responses.responseRate)} of those we asked` : ''}. `
+    : '';
   const nps = w.nps ? `Our Net Promoter Score was ${formatNps(w.nps.value)} (from ${formatCount(w.nps.n)} answers).` : '';
   return {
     kicker: `${p.name} · ${w.label}`,
     title: letter?.title ?? `What we heard from you in ${w.label}, and what we are doing about it`,
     greeting: 'Dear customer,',
     body: letter ? letter.body : null,
-    opening: [`Thank you to everyone who answered our ${w.label} survey, and to everyone we invited: this letter goes to all of you. Here is what we heard, what we have already changed, and what comes next.`],
+    opening: [
+      `Thank you to everyone who answered our ${w.label} survey, and to everyone we invited: this letter goes to all of you. Here is what we heard, what we have already changed, and what comes next.`,
+    ],
     figures: w.responses || w.nps ? `${responses}${nps}` : null,
     heard: {
       heading: 'What we heard',
-      themes: w.themes.map((t) => `${capitalised(t.theme)}${t.improvement ? ': something to improve' : ': something you value'}${t.share !== null ? ` (${formatPercent(t.share)} of you)` : ''}`),
+      themes: w.themes.map(
+        (t) => `${capitalised(t.theme)}${t.improvement ? ': something to improve' : ': something you value'}${t.share !== null ? ` (${formatPercent(t.share)} of you)` : ''}`,
+      ),
       empty: w.themes.length > 0 ? null : 'Too few of you wrote comments for us to report themes without pointing at anyone.',
       quotes: sources.quotes
         .filter((q) => q.wave === w.id)

@@ -27,7 +27,11 @@ describe('npm run build on the demo program', () => {
     // Rows counted here from the CSV files, not from the build's own tally; the demo has no bad or blank row.
     const counts = inputRows();
     const table = new Map<string, number[]>();
-    for (const [, file, ...n] of demo.stdout.matchAll(/^ {2}(\S+) +([\d,]+) +([\d,]+) +([\d,]+) +([\d,]+)$/gm)) table.set(file!, n.map((x) => Number(x.replace(/,/g, ''))));
+    for (const [, file, ...n] of demo.stdout.matchAll(/^ {2}(\S+) +([\d,]+) +([\d,]+) +([\d,]+) +([\d,]+)$/gm))
+      table.set(
+        file!,
+        n.map((x) => Number(x.replace(/,/g, ''))),
+      );
     expect([...table.keys()].sort()).toEqual([...counts.map(([p]) => p), 'total'].sort());
     for (const [file, rows] of counts) expect(table.get(file), file).toEqual([rows, rows, 0, 0]);
     const total = counts.reduce((sum, [, rows]) => sum + rows, 0);

@@ -61,7 +61,8 @@ describe('customer site', () => {
       const allowed = own ? ownName.get(own) : undefined;
       if (own) expect(allowed, `${path}: no account has this key`).toBeDefined();
       for (const v of internal) if (text.includes(v) && !allowed?.includes(v)) leaks.push(`${path}: ${v}`);
-      for (const marker of ['/exports/', 'summary.json', 'rejected-rows', 'CHORUS_MODEL_FILE', 'revenue at risk']) if (text.toLowerCase().includes(marker.toLowerCase())) leaks.push(`${path}: ${marker}`);
+      for (const marker of ['/exports/', 'summary.json', 'rejected-rows', 'CHORUS_MODEL_FILE', 'revenue at risk'])
+        if (text.toLowerCase().includes(marker.toLowerCase())) leaks.push(`${path}: ${marker}`);
     }
     expect(leaks.join('\n')).toBe('');
   });
@@ -69,10 +70,16 @@ describe('customer site', () => {
   it('tells every invited customer what was heard, what was done and what is planned', async () => {
     const { page, problems, close } = await openPage(browser, `${site.url}/`, { javaScript: false });
     // the latest wave's letter, and each plan published to customers under its status; none other
-    const letter = readdirSync(join(projectRoot, 'content', 'letters')).map((f) => frontmatter(join(projectRoot, 'content', 'letters', f))).find((l) => l['wave'] === '2026-Q3' && l['kind'] === 'after');
+    const letter = readdirSync(join(projectRoot, 'content', 'letters'))
+      .map((f) => frontmatter(join(projectRoot, 'content', 'letters', f)))
+      .find((l) => l['wave'] === '2026-Q3' && l['kind'] === 'after');
     expect(await page.locator('main h1').innerText()).toBe(letter!['title']);
     const plans = readdirSync(join(projectRoot, 'content', 'actions')).map((f) => frontmatter(join(projectRoot, 'content', 'actions', f)));
-    const titles = (status: string[]) => plans.filter((p) => p['publish_to_customers'] === true && status.includes(p['status'] as string)).map((p) => p['title'] as string).sort();
+    const titles = (status: string[]) =>
+      plans
+        .filter((p) => p['publish_to_customers'] === true && status.includes(p['status'] as string))
+        .map((p) => p['title'] as string)
+        .sort();
     expect(titles(['done']).length).toBeGreaterThan(0);
     expect(titles(['in progress', 'planned']).length).toBeGreaterThan(0);
     const sections = await page.evaluate(() => {
@@ -84,7 +91,12 @@ describe('customer site', () => {
       }
       return Object.fromEntries(Object.entries(found).map(([h, t]) => [h, t.sort()]));
     });
-    expect(sections).toEqual({ 'What we heard': [], 'What we have already improved': titles(['done']), 'What we are working on': titles(['in progress', 'planned']), 'Tell us again': [] });
+    expect(sections).toEqual({
+      'What we heard': [],
+      'What we have already improved': titles(['done']),
+      'What we are working on': titles(['in progress', 'planned']),
+      'Tell us again': [],
+    });
     const program = parseYaml(readFileSync(join(projectRoot, 'data', 'program.yml'), 'utf8')) as { customer_site: { next_wave: string } };
     expect(await page.locator('main').innerText()).toContain(`Our next survey opens ${program.customer_site.next_wave}`);
     expect(problems).toEqual([]);
@@ -94,7 +106,9 @@ describe('customer site', () => {
   it('loads every page with no console error or failed request, and passes axe', async () => {
     const problems: string[] = [];
     // Account pages repeat one template: three of them suffice.
-    const all = filesUnder(out).filter(([p]) => p.endsWith('index.html')).map(([p]) => `/${p.replace(/index\.html$/, '')}`);
+    const all = filesUnder(out)
+      .filter(([p]) => p.endsWith('index.html'))
+      .map(([p]) => `/${p.replace(/index\.html$/, '')}`);
     const pages = [...all.filter((p) => !p.startsWith('/a/')), ...all.filter((p) => p.startsWith('/a/')).slice(0, 3)];
     expect(pages.length).toBeGreaterThanOrEqual(8);
     for (const path of pages) {
@@ -110,7 +124,7 @@ describe('customer site', () => {
 describe('per-account pages and the CX team exports', () => {
   const withSecret = demo.out;
 
-  it('puts each account on an unguessable page that shows its own name and no other account\'s', async () => {
+  it("puts each account on an unguessable page that shows its own name and no other account's", async () => {
     const accounts = csv('accounts.csv');
     const pages = filesUnder(join(withSecret, 'customers', 'a'));
     expect(pages.length).toBe(accounts.length);
@@ -135,7 +149,16 @@ describe('per-account pages and the CX team exports', () => {
     const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), 'mail-merge'], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: projectRoot, CHORUS_DATA: join(projectRoot, 'data'), CHORUS_CONTENT: '', CHORUS_OUT: withSecret, CHORUS_CACHE: join(work, 'cache'), CHORUS_ACCOUNT_SECRET: demo.secret, CHORUS_MAIL_MERGE: target },
+      env: {
+        ...process.env,
+        INIT_CWD: projectRoot,
+        CHORUS_DATA: join(projectRoot, 'data'),
+        CHORUS_CONTENT: '',
+        CHORUS_OUT: withSecret,
+        CHORUS_CACHE: join(work, 'cache'),
+        CHORUS_ACCOUNT_SECRET: demo.secret,
+        CHORUS_MAIL_MERGE: target,
+      },
     });
     expect(r.status, r.stderr).toBe(0);
     const rows = Papa.parse<Record<string, string>>(readFileSync(target, 'utf8'), { header: true, skipEmptyLines: true }).data;

@@ -17,7 +17,16 @@ const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 const run = inject('demoBuild');
 let summary: {
   version: number;
-  waves: { id: string; n: number; promoters: number; detractors: number; nps: number; ci95: [number, number]; mean: number; segments: Record<string, { value: string; suppressed: boolean; n?: number; nps?: number }[]> }[];
+  waves: {
+    id: string;
+    n: number;
+    promoters: number;
+    detractors: number;
+    nps: number;
+    ci95: [number, number];
+    mean: number;
+    segments: Record<string, { value: string; suppressed: boolean; n?: number; nps?: number }[]>;
+  }[];
 };
 beforeAll(() => {
   expect(run.code, run.stderr).toBe(0);

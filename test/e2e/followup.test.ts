@@ -7,12 +7,13 @@ import { runCli } from '../helpers/build.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 
 describe('follow-up queue, owner pages and oversight', () => {
-  it('builds the queue, the owners\' pages and the export from the log, against the as-of date', () => {
+  it("builds the queue, the owners' pages and the export from the log, against the as-of date", () => {
     const data = tempProgram({
       'program.yml': 'waves:\n  - id: w1\n    as_of: 2026-04-10\n',
       'accounts.csv': 'account_id,name,owner\nA1,Acme,Ann Owner\nA2,Globex,Bob Owner\n',
       'contacts.csv': 'contact_id,account_id,name,role\nC1,A1,Dee Tractor,user\nC2,A1,Pat Sive,user\nC3,A2,Pro Moter,user\nC4,A2,Quiet Conf,user\n',
-      'responses/w1.csv': 'response_id,score,contact_id,submitted_at,comment,confidential\nr1,2,C1,2026-04-01,Too slow,no\nr2,8,C2,2026-04-01,Fine,no\nr3,10,C3,2026-04-01,Love it,no\nr4,1,C4,2026-04-01,Hidden,yes\n',
+      'responses/w1.csv':
+        'response_id,score,contact_id,submitted_at,comment,confidential\nr1,2,C1,2026-04-01,Too slow,no\nr2,8,C2,2026-04-01,Fine,no\nr3,10,C3,2026-04-01,Love it,no\nr4,1,C4,2026-04-01,Hidden,yes\n',
       'followups.csv': 'response_id,status,owner,opened_at,closed_at\nr1,closed,Ann Owner,2026-04-01,2026-04-02\nr2,contacted,Ann Owner,2026-04-03,\n',
     });
     const r = runCli('build', { data });

@@ -33,7 +33,15 @@ describe('presentation mode', () => {
     const n = await page.locator('.slide').count();
     expect(n).toBeGreaterThanOrEqual(8);
     expect(await hash(page)).toBe('#1');
-    for (const [key, want] of [['ArrowRight', '#2'], [' ', '#3'], ['PageDown', '#4'], ['ArrowLeft', '#3'], ['PageUp', '#2'], ['End', `#${n}`], ['Home', '#1']] as const) {
+    for (const [key, want] of [
+      ['ArrowRight', '#2'],
+      [' ', '#3'],
+      ['PageDown', '#4'],
+      ['ArrowLeft', '#3'],
+      ['PageUp', '#2'],
+      ['End', `#${n}`],
+      ['Home', '#1'],
+    ] as const) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       expect(await hash(page), key).toBe(want);
     }
@@ -47,7 +55,10 @@ describe('presentation mode', () => {
   });
 
   it('fits every slide on the screen at 1920×1080 and 1280×720', async () => {
-    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(deckUrl(), { waitUntil: 'networkidle' });

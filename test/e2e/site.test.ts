@@ -74,7 +74,11 @@ function waveFigures(wave: string) {
 
 describe('internal site', () => {
   it('links every kind of page from the front page', () => {
-    for (const prefix of ['/briefing/', '/segments/', '/themes/', '/actions/', '/accounts/', '/data/']) expect(pages.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of ['/briefing/', '/segments/', '/themes/', '/actions/', '/accounts/', '/data/'])
+      expect(
+        pages.some((p) => p.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
   });
 
   it('loads every page with no console error or failed request, and no serious axe violation', { timeout: 900_000 }, async () => {

@@ -93,7 +93,10 @@ describe('segments', () => {
         async (answers, min) => {
           const m = await model({
             'program.yml': `min_group_size: ${min}\nsegments:\n  - id: region\n`,
-            'responses/w1.csv': rows('response_id,score,region', answers.map((a, i) => `r${i},${a.score},${a.region}`)),
+            'responses/w1.csv': rows(
+              'response_id,score,region',
+              answers.map((a, i) => `r${i},${a.score},${a.region}`),
+            ),
           });
           const values = m.waves[0]!.segments[0]!.values;
           const sizes = new Map<string, number>();
@@ -122,7 +125,8 @@ describe('segments', () => {
 
 describe('accounts', () => {
   const files = {
-    'program.yml': 'account_weighting: role\nroles:\n  decision_maker: { label: Decision maker, weight: 3, decision_maker: true }\n  user: { label: User, weight: 1 }\nfinance:\n  at_risk: { detractor: 0.5, passive: 0.1, promoter: 0 }\n  growth: { detractor: 0, passive: 0, promoter: 0.2 }\n',
+    'program.yml':
+      'account_weighting: role\nroles:\n  decision_maker: { label: Decision maker, weight: 3, decision_maker: true }\n  user: { label: User, weight: 1 }\nfinance:\n  at_risk: { detractor: 0.5, passive: 0.1, promoter: 0 }\n  growth: { detractor: 0, passive: 0, promoter: 0.2 }\n',
     'accounts.csv': 'account_id,name,arr,owner\nA1,Acme,100000,Ann\nA2,Globex,50000,Bob\nA3,Initech,10000,Ann\n',
     'contacts.csv': 'contact_id,account_id,name,role\nC1,A1,Dana,decision_maker\nC2,A1,Eli,user\nC3,A1,Fay,user\nC4,A2,Gus,user\nC5,A2,Hal,user\nC6,A3,Ida,user\n',
     'invitations/w1.csv': 'contact_id\nC1\nC2\nC3\nC4\nC5\nC6\n',
@@ -138,7 +142,10 @@ describe('accounts', () => {
     expect(a1!.rollup).toMatchObject({ n: 2, confidentialExcluded: 1, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
     // the page lists the identified answers, lowest first, and only counts the lone confidential one
     const answers = sink.accounts.get(a1!.slug)!.waves[0]!.answers;
-    expect(answers.map((x) => [x.contact?.name, x.score])).toEqual([['Eli', 2], ['Dana', 10]]);
+    expect(answers.map((x) => [x.contact?.name, x.score])).toEqual([
+      ['Eli', 2],
+      ['Dana', 10],
+    ]);
     expect(answers[1]!.contact!.role).toBe('Decision maker');
     expect(a1!.answersListed).toBe(2);
     expect(a1!.answersWithheld).toBe(1);
@@ -167,7 +174,11 @@ describe('confidentiality cohorts', () => {
     const contacts = Array.from({ length: 30 }, (_, i) => `C${i}`);
     // w1: C0–C9 confidential score 4, C10–C19 identified score 9. w2: C0–C5 again (score 6), C10–C19 again (10), C20–C29 new identified (8).
     const w1 = [...contacts.slice(0, 10).map((c) => `${c}-1,4,${c},yes`), ...contacts.slice(10, 20).map((c) => `${c}-1,9,${c},no`)];
-    const w2 = [...contacts.slice(0, 6).map((c) => `${c}-2,6,${c},yes`), ...contacts.slice(10, 20).map((c) => `${c}-2,10,${c},no`), ...contacts.slice(20).map((c) => `${c}-2,8,${c},no`)];
+    const w2 = [
+      ...contacts.slice(0, 6).map((c) => `${c}-2,6,${c},yes`),
+      ...contacts.slice(10, 20).map((c) => `${c}-2,10,${c},no`),
+      ...contacts.slice(20).map((c) => `${c}-2,8,${c},no`),
+    ];
     const m = await model({
       'responses/w1.csv': rows('response_id,score,contact_id,confidential', w1),
       'responses/w2.csv': rows('response_id,score,contact_id,confidential', w2),
@@ -234,7 +245,16 @@ describe('metrics', () => {
       'metrics.csv': 'metric,period,value,unit\ntickets,2026-Q1,100,count\ntickets,2026-Q2,120,count\nrenewals,2026-Q2,"€ 5,000",EUR\nrenewals,2025-Q4,4000,EUR\n',
     });
     const [renewals, tickets] = m.waves[0]!.metrics;
-    expect(tickets).toMatchObject({ label: 'Support tickets', kind: 'operational', value: 120, prior: 100, priorPeriod: '2026-Q1', change: 20, changeShare: 0.2, higherIsBetter: false });
+    expect(tickets).toMatchObject({
+      label: 'Support tickets',
+      kind: 'operational',
+      value: 120,
+      prior: 100,
+      priorPeriod: '2026-Q1',
+      change: 20,
+      changeShare: 0.2,
+      higherIsBetter: false,
+    });
     expect(renewals).toMatchObject({ kind: 'financial', value: 5000, prior: 4000, priorPeriod: '2025-Q4', change: 1000 });
   });
 });
@@ -247,9 +267,15 @@ describe('follow-up in brief', () => {
       // r3 detractor never followed (overdue: 19 days by as-of); r4 passive contacted, open (7-day rule, 10 days: overdue);
       // r5 promoter without comment (promoter + no-comment alerts), no log; r6 confidential detractor: no alert.
       'responses/w1.csv': rows('response_id,score,submitted_at,comment,confidential', [
-        'r1,2,2026-03-01,bad,no', 'r2,3,2026-03-01,bad,no', 'r3,4,2026-03-01,bad,no', 'r4,7,2026-03-10,ok,no', 'r5,10,2026-03-15,,no', 'r6,1,2026-03-01,bad,yes',
+        'r1,2,2026-03-01,bad,no',
+        'r2,3,2026-03-01,bad,no',
+        'r3,4,2026-03-01,bad,no',
+        'r4,7,2026-03-10,ok,no',
+        'r5,10,2026-03-15,,no',
+        'r6,1,2026-03-01,bad,yes',
       ]),
-      'followups.csv': 'response_id,status,opened_at,closed_at\nr1,contacted,2026-03-01,\nr1,closed,2026-03-01,2026-03-02\nr2,closed,2026-03-02,2026-03-06\nr4,contacted,2026-03-11,\n',
+      'followups.csv':
+        'response_id,status,opened_at,closed_at\nr1,contacted,2026-03-01,\nr1,closed,2026-03-01,2026-03-02\nr2,closed,2026-03-02,2026-03-06\nr4,contacted,2026-03-11,\n',
     });
     const f = m.waves[0]!.followup;
     expect(f.hasLog).toBe(true);
@@ -276,9 +302,10 @@ describe('follow-up in brief', () => {
     expect(m.waves[0]!.namedPromoters).toEqual({ items: [], total: 0 });
   });
 
-  it('routes alerts to account owners, or the rule\'s owner', async () => {
+  it("routes alerts to account owners, or the rule's owner", async () => {
     const { model: m, sink } = await analysed({
-      'program.yml': 'alerts:\n  detractor: { label: Recover, scores: [0, 6], due_days: 2 }\n  promoter: { label: Reference, scores: [9, 10], due_days: 14, owner: Marketing team }\n',
+      'program.yml':
+        'alerts:\n  detractor: { label: Recover, scores: [0, 6], due_days: 2 }\n  promoter: { label: Reference, scores: [9, 10], due_days: 14, owner: Marketing team }\n',
       'accounts.csv': 'account_id,name,owner\nA1,Acme,Ann\nA2,Globex,\n',
       'responses/w1.csv': rows('response_id,score,account_id,submitted_at', ['r1,2,A1,2026-01-01', 'r2,3,A2,2026-01-01', 'r3,10,A1,2026-01-01', 'r4,8,A1,2026-01-01']),
     });
@@ -316,7 +343,8 @@ describe('attribute ratings and key drivers', () => {
     lines.push('bad1,9,6,3,EMEA'); // 6 is off the 1–5 scale: rejected
     const { model: m, ingest } = await runPipeline({
       dataDir: tempProgram({
-        'program.yml': 'segments:\n  - id: region\nattributes:\n  - { id: reporting, label: Reporting, column: "Rating: reporting" }\n  - { id: billing, label: Billing, column: rating_billing, scale: [1, 5] }\n',
+        'program.yml':
+          'segments:\n  - id: region\nattributes:\n  - { id: reporting, label: Reporting, column: "Rating: reporting" }\n  - { id: billing, label: Billing, column: rating_billing, scale: [1, 5] }\n',
         'responses/w1.csv': rows('response_id,score,Rating: reporting,rating_billing,region', lines),
       }),
     });

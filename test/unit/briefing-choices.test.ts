@@ -4,14 +4,19 @@ import { openingStory, progressOf, significantSegments, topInitiatives, type Act
 import { runPipeline } from '../../src/pipeline/run.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 
-const plan = (id: string, data: Partial<ActionEntry['data']>): ActionEntry => ({ id, data: { status: 'in progress', tasks: [], answers: [], segments: [], ...data } as unknown as ActionEntry['data'] });
+const plan = (id: string, data: Partial<ActionEntry['data']>): ActionEntry => ({
+  id,
+  data: { status: 'in progress', tasks: [], answers: [], segments: [], ...data } as unknown as ActionEntry['data'],
+});
 const story = (id: string, wave?: string): StoryEntry => ({ id, data: { wave } as unknown as StoryEntry['data'] });
 
 describe('briefing choices', () => {
   it('tells the segment values beyond noise, strongest first, and leaves out those within noise', async () => {
     // 40 answers each: A all promoters (+100), B all detractors (−100), C half and half (0, level with the rest's ~0).
     const rows = ['A', 'B', 'C'].flatMap((v) => Array.from({ length: 40 }, (_, i) => `${v}${i},${v === 'A' ? 10 : v === 'B' ? 0 : i % 2 ? 10 : 0},${v}`));
-    const { model } = await runPipeline({ dataDir: tempProgram({ 'program.yml': 'segments:\n  - id: team\n', 'responses/w1.csv': `response_id,score,team\n${rows.join('\n')}\n` }) });
+    const { model } = await runPipeline({
+      dataDir: tempProgram({ 'program.yml': 'segments:\n  - id: team\n', 'responses/w1.csv': `response_id,score,team\n${rows.join('\n')}\n` }),
+    });
     const w = model.waves[0]!;
     expect(significantSegments(w, 'higher').map((f) => [f.value, f.nps, f.n])).toEqual([['A', 100, 40]]);
     expect(significantSegments(w, 'lower').map((f) => [f.value, f.nps])).toEqual([['B', -100]]);

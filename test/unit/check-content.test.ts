@@ -22,7 +22,8 @@ describe('collection schemas', () => {
   it('names the field and the fix', async () => {
     const dir = tempProgram({
       'stories/s.md': '---\ntitle: A story\ncustomer: Acme\nnamed_internaly: true\nvideo: http://x.example/v\n---\n',
-      'actions/a.md': '---\ntitle: Fix reports\nobjective: o\nbackground: b\nbusiness_impact: i\ntarget: t\nowner: Ann\nstatus: done\ntasks:\n  - { name: Ship, start: 2026-03-01, end: 2026-02-01 }\n---\n',
+      'actions/a.md':
+        '---\ntitle: Fix reports\nobjective: o\nbackground: b\nbusiness_impact: i\ntarget: t\nowner: Ann\nstatus: done\ntasks:\n  - { name: Ship, start: 2026-03-01, end: 2026-02-01 }\n---\n',
       'briefings/2026-Q1.mdx': 'No frontmatter here',
     });
     const text = (await checkContent(dir)).problems.map((p) => `${p.file}: ${p.message}`).join('\n');

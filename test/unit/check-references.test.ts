@@ -13,12 +13,34 @@ import type { SiteModel, WaveModel } from '../../src/pipeline/model/types.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 
 /** A change as the model writes it. */
-const change = (delta: number, significant: boolean) => ({ against: 'w1', delta, ci95: [delta - 5, delta + 5], p: significant ? 0.001 : 0.5, significant, words: `${delta < 0 ? 'down' : 'up'} ${Math.abs(delta)} points` });
-const shown = (delta: number | null, significant = true) => ({ suppressed: false, nps: 12, n: 40, gap: null, promoterLift: null, change: delta === null ? null : change(delta, significant) });
+const change = (delta: number, significant: boolean) => ({
+  against: 'w1',
+  delta,
+  ci95: [delta - 5, delta + 5],
+  p: significant ? 0.001 : 0.5,
+  significant,
+  words: `${delta < 0 ? 'down' : 'up'} ${Math.abs(delta)} points`,
+});
+const shown = (delta: number | null, significant = true) => ({
+  suppressed: false,
+  nps: 12,
+  n: 40,
+  gap: null,
+  promoterLift: null,
+  change: delta === null ? null : change(delta, significant),
+});
 const suppressed = { suppressed: true, reason: 'small', note: 'fewer than 5 responses' };
 
 /** A wave with only what the check reads: its id, change, segments, metrics and attributes. */
-function wave(id: string, o: { change?: ReturnType<typeof change> | null; segments?: { id: string; label: string; values: { value: string; figures: unknown }[] }[]; metrics?: string[]; attributes?: string[] } = {}): WaveModel {
+function wave(
+  id: string,
+  o: {
+    change?: ReturnType<typeof change> | null;
+    segments?: { id: string; label: string; values: { value: string; figures: unknown }[] }[];
+    metrics?: string[];
+    attributes?: string[];
+  } = {},
+): WaveModel {
   return {
     id,
     label: id,
@@ -91,18 +113,18 @@ describe('declines without an action plan', () => {
     const csv = (rows: string[]) => ['response_id,score', ...rows].join('\n') + '\n';
     const { model: built } = await runPipeline({ dataDir: tempProgram({ 'responses/w1.csv': csv(w1), 'responses/w2.csv': csv(w2) }) });
     const ws = await contentWarnings(built, tempProgram({ 'actions/other.md': plan('answers: [w1]\n') }));
-    expect(ws.map((w) => `${w.id}: ${w.message}`)).toEqual(['decline-without-plan: w2: a significant decline has no action plan answering it (NPS since w1: down 110 points, a significant fall)']);
+    expect(ws.map((w) => `${w.id}: ${w.message}`)).toEqual([
+      'decline-without-plan: w2: a significant decline has no action plan answering it (NPS since w1: down 110 points, a significant fall)',
+    ]);
     expect(await contentWarnings(built, tempProgram({ 'actions/a.md': plan('answers: [w2]\n') }))).toEqual([]);
   });
 });
 
 describe('MDX references in a briefing', () => {
   // No declines here: the references are the point.
-  const calm = modelOf(
-    wave('w1', { segments: [region(null)], metrics: ['tickets'] }),
-    wave('w2', { segments: [region(null)], metrics: ['tickets', 'arr'] }),
-  );
-  const content = (briefing: string, extra: Record<string, string> = {}) => tempProgram({ 'stories/acme.md': story(), 'stories/sub/beta.md': story(), 'briefings/w2.mdx': briefing, ...extra });
+  const calm = modelOf(wave('w1', { segments: [region(null)], metrics: ['tickets'] }), wave('w2', { segments: [region(null)], metrics: ['tickets', 'arr'] }));
+  const content = (briefing: string, extra: Record<string, string> = {}) =>
+    tempProgram({ 'stories/acme.md': story(), 'stories/sub/beta.md': story(), 'briefings/w2.mdx': briefing, ...extra });
 
   it('accepts every reference the data and content have', async () => {
     const mdx = [
@@ -266,7 +288,11 @@ describe('the catalogue', () => {
 
   it('knows the components the briefing page passes to its MDX', () => {
     const page = readFileSync(new URL('../../src/site/components/Briefing.astro', import.meta.url), 'utf8');
-    const passed = /<Narrative components=\{\{([^}]*)\}\}/.exec(page)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean);
+    const passed = /<Narrative components=\{\{([^}]*)\}\}/
+      .exec(page)?.[1]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(passed?.sort()).toEqual([...BRIEFING_COMPONENTS].sort());
   });
 });

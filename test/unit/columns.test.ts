@@ -8,7 +8,10 @@ describe('matchHeader', () => {
     expect(canonicalKey('  Response ID ')).toBe('response_id');
     const m = matchHeader('f.csv', ['Response-ID', 'SCORE'], spec, {}, 'columns.responses');
     expect(m.problems).toEqual([]);
-    expect([...m.index]).toEqual([['response_id', 0], ['score', 1]]);
+    expect([...m.index]).toEqual([
+      ['response_id', 0],
+      ['score', 1],
+    ]);
   });
 
   it('follows the mapping, case- and spacing-insensitively, with "…" as a prefix', () => {

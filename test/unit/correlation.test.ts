@@ -11,7 +11,13 @@ const of = (pairs: [number, number][]) => {
 describe('correlation (key-driver strength)', () => {
   it('matches a hand-worked Pearson r and Fisher interval', () => {
     // x = 1..5, y = 2,4,5,4,5: mean x 3, mean y 4; Σdxdy = 6, Σdx² = 10, Σdy² = 6 → r = 6/√60 = 0.774597
-    const c = of([[1, 2], [2, 4], [3, 5], [4, 4], [5, 5]])!;
+    const c = of([
+      [1, 2],
+      [2, 4],
+      [3, 5],
+      [4, 4],
+      [5, 5],
+    ])!;
     expect(c.r).toBeCloseTo(0.774597, 6);
     // z = atanh(0.774597) = 1.03172, se = 1/√2 = 0.707107; interval tanh(1.03172 ± 1.38590) = tanh(−0.35418), tanh(2.41762) = [−0.3401, 0.9843]
     expect(c.ci95[0]).toBeCloseTo(-0.3401, 3);
@@ -35,8 +41,21 @@ describe('correlation (key-driver strength)', () => {
   });
 
   it('has no value for too few pairs or no spread, and stays within [−1, 1]', () => {
-    expect(of([[1, 2], [2, 3], [3, 4]])).toBeNull();
-    expect(of([[3, 1], [3, 5], [3, 9], [3, 2]])).toBeNull();
+    expect(
+      of([
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    ).toBeNull();
+    expect(
+      of([
+        [3, 1],
+        [3, 5],
+        [3, 9],
+        [3, 2],
+      ]),
+    ).toBeNull();
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 10 })), { minLength: 4, maxLength: 60 }), (pairs) => {
         const c = of(pairs);

@@ -8,7 +8,13 @@ async function read(content: string | Buffer, delimiter: 'auto' | ';' = 'auto') 
   const dir = tempProgram({ 'f.csv': content });
   let header: string[] = [];
   const rows: { cells: string[]; row: number; line: number; badQuotes: boolean }[] = [];
-  const result = await readCsv(join(dir, 'f.csv'), 'f.csv', { delimiter }, (h) => (header = h), (cells, row, line, badQuotes) => rows.push({ cells, row, line, badQuotes }));
+  const result = await readCsv(
+    join(dir, 'f.csv'),
+    'f.csv',
+    { delimiter },
+    (h) => (header = h),
+    (cells, row, line, badQuotes) => rows.push({ cells, row, line, badQuotes }),
+  );
   return { header, rows, result };
 }
 
@@ -16,7 +22,10 @@ describe('readCsv', () => {
   it('strips a UTF-8 BOM and reads CRLF', async () => {
     const { header, rows } = await read('\uFEFFresponse_id,score\r\nr1,9\r\nr2,3\r\n');
     expect(header).toEqual(['response_id', 'score']);
-    expect(rows.map((r) => r.cells)).toEqual([['r1', '9'], ['r2', '3']]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['r1', '9'],
+      ['r2', '3'],
+    ]);
   });
 
   it('detects ";" and tab separators', async () => {
@@ -68,7 +77,13 @@ describe('readCsv', () => {
 
   it('fails on an empty file and on a missing file', async () => {
     await expect(read('')).rejects.toBeInstanceOf(StructuralError);
-    const missing = readCsv('/nonexistent/x.csv', 'x.csv', { delimiter: 'auto' }, () => {}, () => {});
+    const missing = readCsv(
+      '/nonexistent/x.csv',
+      'x.csv',
+      { delimiter: 'auto' },
+      () => {},
+      () => {},
+    );
     await expect(missing).rejects.toThrow(/cannot be read/);
   });
 });

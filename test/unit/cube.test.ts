@@ -39,10 +39,21 @@ describe('cells', () => {
     // detractor: one rating of 1 (low); passive: none (the 8 left it blank); promoter: one 5
     const t = [...identified.ratings!.subarray(0, RATING_WIDTH)];
     expect(Object.fromEntries(RATING_FIELDS.map((f, i) => [f, t[i]]))).toEqual({
-      detractor_n: 1, detractor_sum: 1, detractor_low: 1,
-      passive_n: 0, passive_sum: 0, passive_low: 0,
-      promoter_n: 1, promoter_sum: 5, promoter_low: 0,
-      n: 2, sum_rating: 6, sum_score: 13, sum_rating_sq: 26, sum_score_sq: 109, sum_rating_score: 53,
+      detractor_n: 1,
+      detractor_sum: 1,
+      detractor_low: 1,
+      passive_n: 0,
+      passive_sum: 0,
+      passive_low: 0,
+      promoter_n: 1,
+      promoter_sum: 5,
+      promoter_low: 0,
+      n: 2,
+      sum_rating: 6,
+      sum_score: 13,
+      sum_rating_sq: 26,
+      sum_score_sq: 109,
+      sum_rating_score: 53,
     });
     expect(cells.find((c) => c.account === undefined)!.ratings).toBeNull();
     expect(cube.cellsOf(1)).toEqual([]);
@@ -128,7 +139,12 @@ describe('the written cube', () => {
     const out = mkdtempSync(join(tmpdir(), 'chorus-cube-'));
     try {
       const { model, cube } = await runPipeline({ dataDir: data });
-      expect(writeCube(out, cube, { waves: ['w1', 'w2'], dimensions: ['region'], attributes: ['ease'] })).toEqual(['w1-scores.csv', 'w1-ratings.csv', 'w2-scores.csv', 'w2-ratings.csv']);
+      expect(writeCube(out, cube, { waves: ['w1', 'w2'], dimensions: ['region'], attributes: ['ease'] })).toEqual([
+        'w1-scores.csv',
+        'w1-ratings.csv',
+        'w2-scores.csv',
+        'w2-ratings.csv',
+      ]);
       for (const w of model.waves) {
         const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, `${w.id}-scores.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
         const hist = (filter: (r: Record<string, string>) => boolean) => Array.from({ length: 11 }, (_, s) => rows.filter(filter).reduce((t, r) => t + Number(r[`score_${s}`]), 0));

@@ -27,7 +27,12 @@ describe('score histogram', () => {
         expect(merged).toEqual(histogramOf([...a, ...b]));
         const s = summarise(merged);
         const all = [...a, ...b];
-        expect(s).toMatchObject({ n: all.length, promoters: all.filter((x) => x >= 9).length, passives: all.filter((x) => x === 7 || x === 8).length, detractors: all.filter((x) => x <= 6).length });
+        expect(s).toMatchObject({
+          n: all.length,
+          promoters: all.filter((x) => x >= 9).length,
+          passives: all.filter((x) => x === 7 || x === 8).length,
+          detractors: all.filter((x) => x <= 6).length,
+        });
         if (s.nps !== null) {
           expect(s.nps).toBeGreaterThanOrEqual(-100);
           expect(s.nps).toBeLessThanOrEqual(100);

@@ -21,19 +21,23 @@ describe('IdIndex', () => {
     );
   });
 
-  it('looks up and adopts another index\'s ids without going through strings', () => {
+  it("looks up and adopts another index's ids without going through strings", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 300 }), fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 300 }), (a, b) => {
-        const left = new IdIndex();
-        const right = new IdIndex();
-        a.forEach((id, i) => left.set(id, i));
-        b.forEach((id, i) => right.set(id, i));
-        for (let e = 0; e < right.size; e++) expect(left.lookup(right, e)).toBe(a.includes(b[e]!) ? a.indexOf(b[e]!) : undefined);
-        for (let e = 0; e < right.size; e++) left.adopt(right, e, -1);
-        expect(left.size).toBe(new Set([...a, ...b]).size);
-        for (const id of b) expect(left.get(id)).toBe(a.includes(id) ? a.indexOf(id) : -1);
-        for (let e = 0; e < right.size; e++) expect(right.valueAt(e)).toBe(e);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 300 }),
+        fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 300 }),
+        (a, b) => {
+          const left = new IdIndex();
+          const right = new IdIndex();
+          a.forEach((id, i) => left.set(id, i));
+          b.forEach((id, i) => right.set(id, i));
+          for (let e = 0; e < right.size; e++) expect(left.lookup(right, e)).toBe(a.includes(b[e]!) ? a.indexOf(b[e]!) : undefined);
+          for (let e = 0; e < right.size; e++) left.adopt(right, e, -1);
+          expect(left.size).toBe(new Set([...a, ...b]).size);
+          for (const id of b) expect(left.get(id)).toBe(a.includes(id) ? a.indexOf(id) : -1);
+          for (let e = 0; e < right.size; e++) expect(right.valueAt(e)).toBe(e);
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -28,7 +28,8 @@ describe('ingestProgram', () => {
 
   it('reads a survey tool export through a column mapping', async () => {
     const { responses, file } = await ingest({
-      'program.yml': 'columns:\n  responses:\n    response_id: "Response ID"\n    score: "How likely are you to recommend…"\n    comment: Comments\n    confidential: "May we share your name?"\ncsv:\n  confidential_inverted: true\n',
+      'program.yml':
+        'columns:\n  responses:\n    response_id: "Response ID"\n    score: "How likely are you to recommend…"\n    comment: Comments\n    confidential: "May we share your name?"\ncsv:\n  confidential_inverted: true\n',
       'responses/w1.csv':
         '\uFEFF Response ID ;How likely are you to recommend Acme to a colleague?;Comments;May we share your name?;Browser\r\n' +
         'a;9;"Great; really";Yes;Firefox\r\nb;4;;No;Chrome\r\n',
@@ -124,7 +125,7 @@ describe('ingestProgram', () => {
     expect(result.followups).toHaveLength(1);
   });
 
-  it('does not count a rejected row\'s id as taken', async () => {
+  it("does not count a rejected row's id as taken", async () => {
     const { responses, rejected } = await ingest({
       'contacts.csv': 'contact_id\nC1\n',
       'responses/w1.csv': 'response_id,score,contact_id\nr1,9,C404\nr1,8,C1\nr1,7,C1\n',

@@ -26,7 +26,8 @@ describe('benchmarks against the wave', () => {
   // p' = 10.75/23, d' = 5.75/23, NPS' = 5/23 = 0.2174, var = (16.5/23 − 0.2174²)/23 = 0.02914,
   // half-width 1.96 × 0.1707 = 0.3346: the interval is −11.7 to +55.2.
   const files = {
-    'program.yml': 'benchmarks:\n  - { name: Industry, nps: -20, kind: industry, source: Survey, year: 2026 }\n  - { name: Rival, nps: 30, kind: competitor }\n  - { name: Leader, nps: 60, kind: competitor }\n',
+    'program.yml':
+      'benchmarks:\n  - { name: Industry, nps: -20, kind: industry, source: Survey, year: 2026 }\n  - { name: Rival, nps: 30, kind: competitor }\n  - { name: Leader, nps: 60, kind: competitor }\n',
     'responses/w1.csv': rows('response_id,score', [...many('p', 10, 9), ...many('a', 5, 7), ...many('d', 5, 3)]),
   };
 
@@ -88,29 +89,39 @@ describe('theme readings', () => {
     const w2 = m.waves[1]!.themes.themes[0]!;
     expect(w2).toMatchObject({ theme: 'Reporting', shareOfDetractors: null, detractorLift: null, askedToImprove: false, strongLift: false });
     // summary.json's theme entries are as before
-    expect(Object.keys(JSON.parse(summaryJson(m)).waves[0].themes.themes[0])).toEqual(['theme', 'slug', 'mentions', 'byCategory', 'improvementMentions', 'detractorLift', 'verbatims']);
+    expect(Object.keys(JSON.parse(summaryJson(m)).waves[0].themes.themes[0])).toEqual([
+      'theme',
+      'slug',
+      'mentions',
+      'byCategory',
+      'improvementMentions',
+      'detractorLift',
+      'verbatims',
+    ]);
   });
 });
 
 describe('metric readings', () => {
   it('says which way each metric went and, where program.yml says which way is better, whether that is good news', async () => {
     const m = await model({
-      'program.yml': 'waves:\n  - id: w1\n    period: 2026-Q2\nmetrics:\n  tickets: { higher_is_better: false }\n  calls: { higher_is_better: true }\n  churn: { higher_is_better: false }\n  uptime: { higher_is_better: true }\n',
+      'program.yml':
+        'waves:\n  - id: w1\n    period: 2026-Q2\nmetrics:\n  tickets: { higher_is_better: false }\n  calls: { higher_is_better: true }\n  churn: { higher_is_better: false }\n  uptime: { higher_is_better: true }\n',
       'responses/w1.csv': rows('response_id,score', ['a,9']),
-      'metrics.csv': [
-        'metric,period,value',
-        'tickets,2026-Q1,100',
-        'tickets,2026-Q2,120',
-        'calls,2026-Q1,50',
-        'calls,2026-Q2,40',
-        'churn,2026-Q1,8',
-        'churn,2026-Q2,6',
-        'uptime,2026-Q1,99',
-        'uptime,2026-Q2,99',
-        'renewals,2026-Q1,4000',
-        'renewals,2026-Q2,5000',
-        'visits,2026-Q2,7',
-      ].join('\n') + '\n',
+      'metrics.csv':
+        [
+          'metric,period,value',
+          'tickets,2026-Q1,100',
+          'tickets,2026-Q2,120',
+          'calls,2026-Q1,50',
+          'calls,2026-Q2,40',
+          'churn,2026-Q1,8',
+          'churn,2026-Q2,6',
+          'uptime,2026-Q1,99',
+          'uptime,2026-Q2,99',
+          'renewals,2026-Q1,4000',
+          'renewals,2026-Q2,5000',
+          'visits,2026-Q2,7',
+        ].join('\n') + '\n',
     });
     const by = Object.fromEntries(m.waves[0]!.metrics.map((x) => [x.metric, x]));
     expect(by['tickets']).toMatchObject({ change: 20, direction: 'up', judgement: 'worse' });
@@ -176,7 +187,17 @@ describe('where promoters concentrate, and which segment leads', () => {
 
 describe('follow-up shares', () => {
   it('has no share without alerts', () => {
-    expect(countsOf([])).toEqual({ alerts: 0, followedUp: 0, closed: 0, closedInTime: 0, overdue: 0, followedUpShare: null, closedShare: null, closedInTimeShare: null, medianDaysToClose: null });
+    expect(countsOf([])).toEqual({
+      alerts: 0,
+      followedUp: 0,
+      closed: 0,
+      closedInTime: 0,
+      overdue: 0,
+      followedUpShare: null,
+      closedShare: null,
+      closedInTimeShare: null,
+      medianDaysToClose: null,
+    });
   });
 
   it('keeps summary.json to the counts', async () => {
@@ -196,12 +217,15 @@ describe('follow-up shares', () => {
   });
 });
 
-describe('the cohorts\' mean gap in words', () => {
+describe("the cohorts' mean gap in words", () => {
   it('says how far and which way when the difference is real, and "within noise" when not', async () => {
     // 3, 5, 3, 5… (mean 4) against 8, 10, 8, 10… (mean 9), 10 each: 5 points lower, with a standard
     // error of √(2 × (10/9)/10) = 0.47, far beyond noise
     const real = await model({
-      'responses/w1.csv': rows('response_id,score,confidential', [...Array.from({ length: 10 }, (_, i) => `c${i},${i % 2 ? 5 : 3},yes`), ...Array.from({ length: 10 }, (_, i) => `i${i},${i % 2 ? 10 : 8},no`)]),
+      'responses/w1.csv': rows('response_id,score,confidential', [
+        ...Array.from({ length: 10 }, (_, i) => `c${i},${i % 2 ? 5 : 3},yes`),
+        ...Array.from({ length: 10 }, (_, i) => `i${i},${i % 2 ? 10 : 8},no`),
+      ]),
     });
     expect(real.waves[0]!.cohorts.meanGap).toMatchObject({ delta: -5, significant: true, words: '5.0 points lower, a real difference' });
     // 5, 7, 5, 7, 5, 7 against 4, 8, 4, 8, 4, 8: both means 6
@@ -240,10 +264,11 @@ describe('the attribute to fix first', () => {
   });
 });
 
-describe('an action plan\'s evidence', () => {
-  it('finds the latest wave\'s figures for the themes, segments and attributes a plan names', async () => {
+describe("an action plan's evidence", () => {
+  it("finds the latest wave's figures for the themes, segments and attributes a plan names", async () => {
     const m = await model({
-      'program.yml': 'segments:\n  - { id: region, label: Region }\nattributes:\n  - { id: reporting, label: Reporting, column: rating_reporting }\nthemes:\n  Reporting: [report]\n',
+      'program.yml':
+        'segments:\n  - { id: region, label: Region }\nattributes:\n  - { id: reporting, label: Reporting, column: rating_reporting }\nthemes:\n  Reporting: [report]\n',
       // w1: 6 ratings of 4; w2: 6 ratings of 2 (mean 2); 2 of the 4 detractors raise "report"
       'responses/w1.csv': rows('response_id,score,region,rating_reporting,comment', many('a', 6, 9, ',EMEA,4,fine')),
       'responses/w2.csv': rows('response_id,score,region,rating_reporting,comment', [
@@ -271,7 +296,23 @@ describe('an action plan\'s evidence', () => {
     expect(e.segments[0]).toMatchObject({ label: 'Region', value: 'EMEA', figures: { suppressed: true } });
     expect(e.segments[1]).toEqual({ dimension: 'region', value: 'LATAM', label: 'Region', figures: null });
     expect(e.segments[2]).toEqual({ dimension: 'tier', value: 'Gold', label: 'tier', figures: null });
-    expect(e.attributes[0]).toMatchObject({ id: 'reporting', label: 'Reporting', figures: { suppressed: false, mean: 2 }, byWave: [{ wave: 'w1', mean: 4 }, { wave: 'w2', mean: 2 }] });
-    expect(e.attributes[1]).toEqual({ id: 'speed', label: null, figures: null, byWave: [{ wave: 'w1', mean: null }, { wave: 'w2', mean: null }] });
+    expect(e.attributes[0]).toMatchObject({
+      id: 'reporting',
+      label: 'Reporting',
+      figures: { suppressed: false, mean: 2 },
+      byWave: [
+        { wave: 'w1', mean: 4 },
+        { wave: 'w2', mean: 2 },
+      ],
+    });
+    expect(e.attributes[1]).toEqual({
+      id: 'speed',
+      label: null,
+      figures: null,
+      byWave: [
+        { wave: 'w1', mean: null },
+        { wave: 'w2', mean: null },
+      ],
+    });
   });
 });

@@ -60,7 +60,9 @@ describe('the letter after a wave', () => {
     expect(doc.kicker).toBe('Acme feedback · Q4 2026');
     expect(doc.title).toBe('What we heard from you in Q4 2026, and what we are doing about it');
     expect(doc.body).toBeNull();
-    expect(doc.opening).toEqual(['Thank you to everyone who answered our Q4 2026 survey, and to everyone we invited: this letter goes to all of you. Here is what we heard, what we have already changed, and what comes next.']);
+    expect(doc.opening).toEqual([
+      'Thank you to everyone who answered our Q4 2026 survey, and to everyone we invited: this letter goes to all of you. Here is what we heard, what we have already changed, and what comes next.',
+    ]);
     expect(doc.figures).toBeNull();
     expect(doc.heard.themes).toEqual(['Reporting: something to improve', 'Support: something you value']);
     expect(doc.heard.empty).toBeNull();
@@ -77,7 +79,7 @@ describe('the letter after a wave', () => {
     expect(doc.signature).toEqual({ closing: 'With thanks,', name: 'Ann Lee', line: 'Chief Customer Officer, Acme' });
   });
 
-  it('takes the written letter\'s title, body and signer, and publishes figures only as program.yml allows', () => {
+  it("takes the written letter's title, body and signer, and publishes figures only as program.yml allows", () => {
     const w: CustomerWave = { ...wave, responses: { n: 1200, responseRate: 0.34 }, nps: { value: -4, n: 1200 }, themes: [{ theme: 'reporting', improvement: true, share: 0.215 }] };
     const doc = letterOf(model(), w, sources({ letter: { title: 'We heard you', signedBy: 'Bo Chen', body: 'Thank you.\n\nMore.' } }));
     expect(doc.title).toBe('We heard you');
@@ -117,7 +119,11 @@ describe('the letter as an email', () => {
     ...doc.heard.themes,
     ...(doc.heard.empty === null ? [] : [doc.heard.empty]),
     ...doc.heard.quotes.flatMap((q) => [q.text, q.attribution]),
-    ...[doc.improved, doc.planned].flatMap((s) => [s.heading, ...(s.empty === null ? [] : [s.empty]), ...s.plans.flatMap((p) => [p.title, p.objective, ...(p.result === null ? [] : [p.result]), ...(p.status === null ? [] : [p.status])])]),
+    ...[doc.improved, doc.planned].flatMap((s) => [
+      s.heading,
+      ...(s.empty === null ? [] : [s.empty]),
+      ...s.plans.flatMap((p) => [p.title, p.objective, ...(p.result === null ? [] : [p.result]), ...(p.status === null ? [] : [p.status])]),
+    ]),
     doc.again.heading,
     doc.again.text,
     doc.signature.closing,
@@ -161,12 +167,28 @@ describe('the letter as an email', () => {
 describe('what customers may see of the content', () => {
   const action = (id: string, fields: Record<string, unknown>) => ({
     id,
-    data: ActionSchema.parse({ title: `Plan ${id}`, objective: 'o', background: 'b', business_impact: 'i', target: 't', owner: 'Internal Owner', status: 'in progress', ...fields }),
+    data: ActionSchema.parse({
+      title: `Plan ${id}`,
+      objective: 'o',
+      background: 'b',
+      business_impact: 'i',
+      target: 't',
+      owner: 'Internal Owner',
+      status: 'in progress',
+      ...fields,
+    }),
   });
 
   it('keeps published plans, due by their last task, soonest first, without internal fields', () => {
     const plans = publishedPlansOf([
-      action('late', { publish_to_customers: true, themes: ['reporting'], tasks: [{ name: 'x', start: '2026-01-01', end: '2026-09-30' }, { name: 'y', start: '2026-02-01', end: '2026-03-31' }] }),
+      action('late', {
+        publish_to_customers: true,
+        themes: ['reporting'],
+        tasks: [
+          { name: 'x', start: '2026-01-01', end: '2026-09-30' },
+          { name: 'y', start: '2026-02-01', end: '2026-03-31' },
+        ],
+      }),
       action('hidden', { tasks: [{ name: 'x', start: '2026-01-01', end: '2026-01-31' }] }),
       action('undated', { publish_to_customers: true, themes: ['support'] }),
       action('early', { publish_to_customers: true, status: 'done', result: 'Faster.', tasks: [{ name: 'x', start: '2026-01-01', end: '2026-04-30' }] }),
@@ -183,7 +205,10 @@ describe('what customers may see of the content', () => {
   });
 
   it('keeps published quotes by id, without the customer or the person', () => {
-    const story = (id: string, fields: Record<string, unknown>) => ({ id, data: StorySchema.parse({ title: 't', quote: `Quote ${id}`, customer: 'Secret Corp', person: 'Pat Doe', ...fields }) });
+    const story = (id: string, fields: Record<string, unknown>) => ({
+      id,
+      data: StorySchema.parse({ title: 't', quote: `Quote ${id}`, customer: 'Secret Corp', person: 'Pat Doe', ...fields }),
+    });
     const quotes = publishedQuotesOf([story('b', { publish_to_customers: true, wave: 'w1' }), story('c', {}), story('a', { publish_to_customers: true, role: 'CFO' })]);
     expect(quotes).toEqual([
       { quote: 'Quote a', role: 'CFO', wave: null },

@@ -22,17 +22,41 @@ afterEach(() => {
 });
 
 const item = (id: string, comment: string | null = null): QueueItem => ({
-  responseId: id, rule: 'detractor', ruleLabel: 'Recover', owner: 'Ann', notify: [], method: 'call', documentation: 'log', oversight: 'CX',
-  score: 2, category: 'detractor', account: null, contact: null, comment, submittedAt: null, dueDate: null, status: 'not started',
-  closedAt: null, daysToClose: null, closedInTime: false, overdue: false, daysOverdue: 0,
+  responseId: id,
+  rule: 'detractor',
+  ruleLabel: 'Recover',
+  owner: 'Ann',
+  notify: [],
+  method: 'call',
+  documentation: 'log',
+  oversight: 'CX',
+  score: 2,
+  category: 'detractor',
+  account: null,
+  contact: null,
+  comment,
+  submittedAt: null,
+  dueDate: null,
+  status: 'not started',
+  closedAt: null,
+  daysToClose: null,
+  closedInTime: false,
+  overdue: false,
+  daysOverdue: 0,
 });
 
 describe('queue files', () => {
   it('splits the queue into files of at most the part size, each with the header, in order', () => {
     const dir = temp();
     const sink = new FileSink(dir, 3);
-    sink.queue('w1', ['a', 'b', 'c', 'd'].map((id) => item(id)));
-    sink.queue('w2', ['e', 'f', 'g'].map((id) => item(id, id === 'f' ? '=HYPERLINK("x")' : 'line one\nline two')));
+    sink.queue(
+      'w1',
+      ['a', 'b', 'c', 'd'].map((id) => item(id)),
+    );
+    sink.queue(
+      'w2',
+      ['e', 'f', 'g'].map((id) => item(id, id === 'f' ? '=HYPERLINK("x")' : 'line one\nline two')),
+    );
     expect(sink.queueFiles()).toEqual(['queue.csv', 'queue-2.csv', 'queue-3.csv']);
     const parsed = sink.queueFiles().map((f) => Papa.parse<Record<string, string>>(readFileSync(join(dir, 'exports', f), 'utf8'), { header: true, skipEmptyLines: true }));
     expect(parsed.map((p) => p.data.length)).toEqual([3, 3, 1]);
@@ -76,7 +100,9 @@ describe('shards', () => {
 
 describe('reading the model', () => {
   it('names a version mismatch, a cut-short file and a wrong shape', () => {
-    expect(() => readModel(JSON.stringify({ version: MODEL_VERSION - 1 }), 'm.json')).toThrow(new ModelError(`m.json was written by another version of Chorus (model version ${MODEL_VERSION - 1}; this one reads ${MODEL_VERSION}): run the build again`));
+    expect(() => readModel(JSON.stringify({ version: MODEL_VERSION - 1 }), 'm.json')).toThrow(
+      new ModelError(`m.json was written by another version of Chorus (model version ${MODEL_VERSION - 1}; this one reads ${MODEL_VERSION}): run the build again`),
+    );
     expect(() => readModel('{"version": 3, "wav', 'm.json')).toThrow(/not a readable model/);
     expect(() => readModel(JSON.stringify({ version: MODEL_VERSION, program: { name: 'x' } }), 'm.json')).toThrow(/at program\.company/);
   });

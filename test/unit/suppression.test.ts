@@ -4,17 +4,46 @@ import { suppressPartition } from '../../src/pipeline/stats/suppression.ts';
 
 describe('suppressPartition', () => {
   it('suppresses small groups, and the next smallest when one small group could be recomputed', () => {
-    const r = suppressPartition([{ key: 'EMEA', n: 40 }, { key: 'APAC', n: 3 }, { key: 'LATAM', n: 12 }, { key: 'NA', n: 50 }], 5);
-    expect([...r]).toEqual([['APAC', 'small'], ['LATAM', 'complementary']]);
+    const r = suppressPartition(
+      [
+        { key: 'EMEA', n: 40 },
+        { key: 'APAC', n: 3 },
+        { key: 'LATAM', n: 12 },
+        { key: 'NA', n: 50 },
+      ],
+      5,
+    );
+    expect([...r]).toEqual([
+      ['APAC', 'small'],
+      ['LATAM', 'complementary'],
+    ]);
   });
 
   it('needs nothing more when the suppressed groups together reach the minimum', () => {
-    const r = suppressPartition([{ key: 'a', n: 3 }, { key: 'b', n: 4 }, { key: 'c', n: 30 }], 5);
-    expect([...r]).toEqual([['a', 'small'], ['b', 'small']]);
+    const r = suppressPartition(
+      [
+        { key: 'a', n: 3 },
+        { key: 'b', n: 4 },
+        { key: 'c', n: 30 },
+      ],
+      5,
+    );
+    expect([...r]).toEqual([
+      ['a', 'small'],
+      ['b', 'small'],
+    ]);
   });
 
   it('suppresses nothing when every group is large enough', () => {
-    expect(suppressPartition([{ key: 'a', n: 5 }, { key: 'b', n: 9 }], 5).size).toBe(0);
+    expect(
+      suppressPartition(
+        [
+          { key: 'a', n: 5 },
+          { key: 'b', n: 9 },
+        ],
+        5,
+      ).size,
+    ).toBe(0);
   });
 
   it('never lets a reader recompute a group under the minimum by subtraction', () => {

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { score, parseDate, parseNumber, readBoolean, tags, splitMessage, rowSchema, id, date } from '../../src/pipeline/ingest/values.ts';
 
 const scoreCell = rowSchema({ score }).transform((r) => r.score);
-const tagsCell = { parse: (cell: string | undefined) => tags(cell, () => { throw new Error('tags never fail'); }) };
+const tagsCell = {
+  parse: (cell: string | undefined) =>
+    tags(cell, () => {
+      throw new Error('tags never fail');
+    }),
+};
 
 describe('score', () => {
   it.each([

@@ -17,7 +17,12 @@ export async function build(paths: Paths): Promise<number> {
   const analysis = await pipelineStep(paths, join(paths.internalOut, 'exports', 'rejected-rows.csv'));
   if (!analysis) return 1;
   const { build: astroBuild } = await import('astro');
-  await buildAstroSite(astroBuild, { root: projectRoot, outDir: paths.internalOut, logLevel: (process.env['CHORUS_ASTRO_LOG'] as 'info' | undefined) ?? 'warn', integrations: [internalData(paths.work, paths.content)] });
+  await buildAstroSite(astroBuild, {
+    root: projectRoot,
+    outDir: paths.internalOut,
+    logLevel: (process.env['CHORUS_ASTRO_LOG'] as 'info' | undefined) ?? 'warn',
+    integrations: [internalData(paths.work, paths.content)],
+  });
   await writeExports(analysis, paths.internalOut);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
   // The cube holds confidential cells (an account's one confidential answer among them): it is
@@ -27,10 +32,19 @@ export async function build(paths: Paths): Promise<number> {
   console.log(`Score cube written to ${show(paths.cubeOut)} (not for publishing: it holds confidential cells)`);
 
   const secret = process.env['CHORUS_ACCOUNT_SECRET'] || undefined;
-  if (!secret) console.log('No CHORUS_ACCOUNT_SECRET: the customer site has no per-account pages (set a long random secret to make them; keep it the same from wave to wave so addresses stay stable).');
+  if (!secret)
+    console.log(
+      'No CHORUS_ACCOUNT_SECRET: the customer site has no per-account pages (set a long random secret to make them; keep it the same from wave to wave so addresses stay stable).',
+    );
   const customerModel = join(paths.work, 'customer-model.json');
   await writeFile(customerModel, JSON.stringify(toCustomerModel(analysis.model, secret)));
-  await buildAstroSite(astroBuild, { root: projectRoot, srcDir: './src/customer', outDir: paths.customersOut, logLevel: 'warn', integrations: [customerData(customerModel, paths.content)] });
+  await buildAstroSite(astroBuild, {
+    root: projectRoot,
+    srcDir: './src/customer',
+    outDir: paths.customersOut,
+    logLevel: 'warn',
+    integrations: [customerData(customerModel, paths.content)],
+  });
   console.log(`Customer site written to ${show(paths.customersOut)}`);
   return 0;
 }

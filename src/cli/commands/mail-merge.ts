@@ -20,7 +20,9 @@ export async function mailMerge(paths: Paths): Promise<number> {
   const contacts = JSON.parse(await readFile(join(analysis.dir, ANALYSIS_FILES.mailMerge), 'utf8')) as MailMergeContact[];
   const target = resolve(process.env['INIT_CWD'] ?? process.cwd(), process.env['CHORUS_MAIL_MERGE'] || 'mail-merge.csv');
   await writeFile(target, mailMergeCsv(analysis.model, contacts));
-  console.log(`Mail merge of ${contacts.length.toLocaleString('en-US')} invited contacts written to ${show(target)}${process.env['CHORUS_ACCOUNT_SECRET'] ? '' : ' (no account page addresses: CHORUS_ACCOUNT_SECRET is not set)'}`);
+  console.log(
+    `Mail merge of ${contacts.length.toLocaleString('en-US')} invited contacts written to ${show(target)}${process.env['CHORUS_ACCOUNT_SECRET'] ? '' : ' (no account page addresses: CHORUS_ACCOUNT_SECRET is not set)'}`,
+  );
   return 0;
 }
 
@@ -29,6 +31,12 @@ function mailMergeCsv(model: SiteModel, contacts: MailMergeContact[]): string {
   const base = (model.program.customerSite.baseUrl ?? '').replace(/\/$/, '');
   const latest = model.waves.at(-1);
   const secret = process.env['CHORUS_ACCOUNT_SECRET'] || undefined;
-  const rows = contacts.map((c) => [c.name, c.email, c.account ?? '', latest ? `${base}/heard/${latest.id}/` : '', secret && c.accountId ? `${base}/a/${accountKey(secret, c.accountId)}/` : '']);
+  const rows = contacts.map((c) => [
+    c.name,
+    c.email,
+    c.account ?? '',
+    latest ? `${base}/heard/${latest.id}/` : '',
+    secret && c.accountId ? `${base}/a/${accountKey(secret, c.accountId)}/` : '',
+  ]);
   return Papa.unparse({ fields: ['name', 'email', 'account', 'letter_url', 'account_url'], data: rows }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }

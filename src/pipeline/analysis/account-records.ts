@@ -23,7 +23,13 @@ export function listedAnswers(all: readonly AccountAnswer[], min: number, who: P
       comment: a.comment !== undefined && a.comment.trim() !== '' ? a.comment : null,
       submittedAt: a.submittedAt ?? null,
     }));
-  answers.sort((x, y) => x.score - y.score || naturalCompare(x.submittedAt ?? '', y.submittedAt ?? '') || naturalCompare(x.contact?.name ?? '', y.contact?.name ?? '') || naturalCompare(x.comment ?? '', y.comment ?? ''));
+  answers.sort(
+    (x, y) =>
+      x.score - y.score ||
+      naturalCompare(x.submittedAt ?? '', y.submittedAt ?? '') ||
+      naturalCompare(x.contact?.name ?? '', y.contact?.name ?? '') ||
+      naturalCompare(x.comment ?? '', y.comment ?? ''),
+  );
   return answers;
 }
 

@@ -56,7 +56,9 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
       decisionMakerAnswered: identified.decisionMaker || (confidential.n >= min && confidential.decisionMaker),
       answersListed: counts.listed,
       answersWithheld: counts.withheld,
-      themes: [...(state?.themes ?? new Map<string, number>())].map(([theme, mentions]) => ({ theme, mentions })).sort((x, y) => y.mentions - x.mentions || naturalCompare(x.theme, y.theme)),
+      themes: [...(state?.themes ?? new Map<string, number>())]
+        .map(([theme, mentions]) => ({ theme, mentions }))
+        .sort((x, y) => y.mentions - x.mentions || naturalCompare(x.theme, y.theme)),
       rollup: rollup(identified, confidential, min, weighting),
     };
   });

@@ -29,12 +29,17 @@ export function attributeFigures(columns: { id: string; label: string; scale: re
     const sum = t.byCategory.reduce((a, c) => a + c.sum, 0);
     const low = t.byCategory.reduce((a, c) => a + c.low, 0);
     const mean = sum / n;
-    const parts = suppressPartition(CATS.map((c, i) => ({ key: c, n: t.byCategory[i]!.n })), min);
+    const parts = suppressPartition(
+      CATS.map((c, i) => ({ key: c, n: t.byCategory[i]!.n })),
+      min,
+    );
     const byCategory = Object.fromEntries(
       CATS.map((c, i) => {
         const x = t.byCategory[i]!;
         const reason = parts.get(c);
-        const f: MaybeSuppressed<{ n: number; mean: number; lowShare: number }> = reason ? hidden(reason, min) : { suppressed: false, n: x.n, mean: x.sum / x.n, lowShare: x.low / x.n };
+        const f: MaybeSuppressed<{ n: number; mean: number; lowShare: number }> = reason
+          ? hidden(reason, min)
+          : { suppressed: false, n: x.n, mean: x.sum / x.n, lowShare: x.low / x.n };
         return [c, f];
       }),
     ) as Record<Category, MaybeSuppressed<{ n: number; mean: number; lowShare: number }>>;
@@ -70,14 +75,18 @@ export function attributeSegments(columns: RatingColumn[], attributeIds: string[
   return dims.map((d) => {
     const values = [...(w.ratingSegments.get(d.id) ?? new Map<string, { moments: Moments; low: number }[]>())].sort(([a], [b]) => naturalCompare(a, b));
     const byAttribute = columns.map((_, k) => {
-      const parts = suppressPartition(values.map(([value, v]) => ({ key: value, n: v[k]!.moments.n })), min);
+      const parts = suppressPartition(
+        values.map(([value, v]) => ({ key: value, n: v[k]!.moments.n })),
+        min,
+      );
       return values.map(([value, v]) => {
         const reason = parts.get(value);
         const x = v[k]!;
         const n = x.moments.n;
         return {
           value,
-          figures: reason || n === 0 ? hidden(reason ?? 'small', min) : { suppressed: false as const, n, mean: x.moments.sx / n, lowShare: x.low / n, driver: correlation(x.moments) },
+          figures:
+            reason || n === 0 ? hidden(reason ?? 'small', min) : { suppressed: false as const, n, mean: x.moments.sx / n, lowShare: x.low / n, driver: correlation(x.moments) },
         };
       });
     });

@@ -56,7 +56,10 @@ export function cohortFigures(w: WaveState, seenBefore: IdIndex, min: number, pr
         from: prev.id,
         cohort,
         respondents,
-        figures: again < min ? suppressed('small', min) : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
+        figures:
+          again < min
+            ? suppressed('small', min)
+            : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
       });
     }
   }

@@ -167,7 +167,9 @@ export class Collector {
       facts.day.push(dayNumber(r.submittedAt));
       facts.confidential.push(r.confidential);
       facts.comment.push(hasComment);
-      facts.detail.push(r.confidential ? null : { responseId: r.responseId, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId, comment: hasComment ? r.comment : undefined });
+      facts.detail.push(
+        r.confidential ? null : { responseId: r.responseId, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId, comment: hasComment ? r.comment : undefined },
+      );
     }
     let themes: readonly string[] = r.themes;
     if (themes.length > 0) w.themesFromColumn++;

@@ -64,7 +64,14 @@ export interface WaveFollowup {
   summary: FollowupSummary;
 }
 
-export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: number, asOf: string | null, names: (contactId: string) => { name: string; role: string | null } | null, accountSlug: (id: string) => string): WaveFollowup {
+export function followupQueue(
+  ingest: IngestResult,
+  c: Collector,
+  waveIndex: number,
+  asOf: string | null,
+  names: (contactId: string) => { name: string; role: string | null } | null,
+  accountSlug: (id: string) => string,
+): WaveFollowup {
   const f = c.responses;
   const logs = new Map<number, Log>();
   for (const e of ingest.followups) {
@@ -133,7 +140,9 @@ export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: num
   // Plain code-unit comparison: ISO dates sort correctly that way, ids only need a stable order,
   // and a collator costs about a microsecond a comparison, too much for a million alerts.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  queue.sort((a, b) => b.daysOverdue - a.daysOverdue || cmp(a.dueDate ?? '9999', b.dueDate ?? '9999') || a.score - b.score || cmp(a.responseId, b.responseId) || cmp(a.rule, b.rule));
+  queue.sort(
+    (a, b) => b.daysOverdue - a.daysOverdue || cmp(a.dueDate ?? '9999', b.dueDate ?? '9999') || a.score - b.score || cmp(a.responseId, b.responseId) || cmp(a.rule, b.rule),
+  );
   // One pass to group the alerts by rule and by owner.
   const ofRule = new Map<string, QueueItem[]>(rules.map(([id]) => [id, []]));
   const ofOwner = new Map<string, QueueItem[]>();
@@ -157,7 +166,15 @@ export function followupQueue(ingest: IngestResult, c: Collector, waveIndex: num
   return {
     queue,
     owners: openByOwner,
-    summary: { hasLog: ingest.followups.length > 0, confidentialNotAlerted: confidential, total, medianDaysToClose, byRule, byOwner, overdueNow: { items: overdue.slice(0, OVERDUE_CAP), total: overdue.length } },
+    summary: {
+      hasLog: ingest.followups.length > 0,
+      confidentialNotAlerted: confidential,
+      total,
+      medianDaysToClose,
+      byRule,
+      byOwner,
+      overdueNow: { items: overdue.slice(0, OVERDUE_CAP), total: overdue.length },
+    },
   };
 }
 
@@ -171,7 +188,8 @@ export function namedPromoters(queue: readonly QueueItem[]): Capped<NamedPromote
   for (const q of queue) {
     if (q.category !== 'promoter' || q.contact === null || seen.has(q.responseId)) continue;
     seen.add(q.responseId);
-    if (items.length < PROMOTERS_CAP) items.push({ responseId: q.responseId, contact: q.contact, account: q.account ? { name: q.account.name, slug: q.account.slug } : null, score: q.score, comment: q.comment });
+    if (items.length < PROMOTERS_CAP)
+      items.push({ responseId: q.responseId, contact: q.contact, account: q.account ? { name: q.account.name, slug: q.account.slug } : null, score: q.score, comment: q.comment });
   }
   return { items, total: seen.size };
 }

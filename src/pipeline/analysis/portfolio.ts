@@ -28,7 +28,12 @@ export function portfolioFigures(ingest: IngestResult, w: WaveState, list: Accou
   hists[unknown] = mergeHistograms(hists[unknown]!, w.noAccount);
   const present = labels.map((band, i) => ({ key: band, histogram: hists[i]!, accounts: counts[i]! })).filter((b) => b.histogram.some((c) => c > 0));
   const figures = partition(present, min);
-  const arrByCategory: Portfolio['arrByCategory'] = { promoter: { accounts: 0, arr: 0 }, passive: { accounts: 0, arr: 0 }, detractor: { accounts: 0, arr: 0 }, none: { accounts: 0, arr: 0 } };
+  const arrByCategory: Portfolio['arrByCategory'] = {
+    promoter: { accounts: 0, arr: 0 },
+    passive: { accounts: 0, arr: 0 },
+    detractor: { accounts: 0, arr: 0 },
+    none: { accounts: 0, arr: 0 },
+  };
   for (const a of list) {
     const slot = arrByCategory[a.rollup.category ?? 'none'];
     slot.accounts++;

@@ -21,7 +21,11 @@ export async function loadProgram(dataDir: string): Promise<LoadedProgram> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       return { settings: ProgramSettings.parse({}), problems: [], notices: [{ file: FILE, message: 'no program.yml: every setting takes its default' }] };
     }
-    return { settings: ProgramSettings.parse({}), problems: [{ file: FILE, message: `the file cannot be read (${(e as Error).message})`, fix: 'check its permissions' }], notices: [] };
+    return {
+      settings: ProgramSettings.parse({}),
+      problems: [{ file: FILE, message: `the file cannot be read (${(e as Error).message})`, fix: 'check its permissions' }],
+      notices: [],
+    };
   }
   return parseProgram(text);
 }
@@ -31,12 +35,14 @@ export function parseProgram(text: string): LoadedProgram {
   if (doc.errors.length > 0) {
     return {
       settings: ProgramSettings.parse({}),
-      problems: doc.errors.map((e) => ({
-        file: FILE,
-        line: e.linePos?.[0].line,
-        message: `the YAML cannot be read: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-        fix: 'check the indentation and quoting on that line (quote text containing ":" or "#")',
-      })).map((p) => (p.line === undefined ? { file: p.file, message: p.message, fix: p.fix } : { ...p, line: p.line })),
+      problems: doc.errors
+        .map((e) => ({
+          file: FILE,
+          line: e.linePos?.[0].line,
+          message: `the YAML cannot be read: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+          fix: 'check the indentation and quoting on that line (quote text containing ":" or "#")',
+        }))
+        .map((p) => (p.line === undefined ? { file: p.file, message: p.message, fix: p.fix } : { ...p, line: p.line })),
       notices: [],
     };
   }
@@ -45,7 +51,10 @@ export function parseProgram(text: string): LoadedProgram {
   return {
     settings: ProgramSettings.parse({}),
     problems: parsed.error.issues.map((i) => {
-      const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+      const path = i.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '');
       const keys = i.code === 'unrecognized_keys' ? i.keys : [];
       const unknown = keys.join(', ');
       return {

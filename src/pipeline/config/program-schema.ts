@@ -5,21 +5,14 @@
  */
 import { z } from 'zod';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'use a date written YYYY-MM-DD, e.g. 2026-03-31' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'use a date written YYYY-MM-DD, e.g. 2026-03-31' });
 
 /** A YAML date may arrive as a Date object (unquoted 2026-03-31) or a string. */
-const dateSetting = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  isoDate,
-);
+const dateSetting = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
 
-const identifier = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
-    error: 'use letters, digits, "-", "_" or "." only (it becomes part of a file name or URL)',
-  });
+const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+  error: 'use letters, digits, "-", "_" or "." only (it becomes part of a file name or URL)',
+});
 
 export const WaveSetting = z.strictObject({
   id: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), identifier),
@@ -107,9 +100,7 @@ const Benchmark = z.strictObject({
 });
 
 /** Canonical column -> the header (or headers) a survey tool uses for it. */
-const ColumnMap = z
-  .record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
-  .prefault({});
+const ColumnMap = z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).prefault({});
 
 const ColumnMappings = z
   .strictObject({
@@ -142,9 +133,7 @@ const CsvSettings = z
 
 const Share = z.number().min(0).max(1);
 
-const Scale = z
-  .tuple([z.number().int(), z.number().int()])
-  .refine(([lo, hi]) => hi > lo, { error: 'write the scale as [lowest, highest], e.g. [1, 5]' });
+const Scale = z.tuple([z.number().int(), z.number().int()]).refine(([lo, hi]) => hi > lo, { error: 'write the scale as [lowest, highest], e.g. [1, 5]' });
 
 /** A rated attribute (product quality, support, …): a column of the responses with its scale. */
 const AttributeSetting = z.strictObject({
@@ -222,7 +211,10 @@ export const ProgramSettings = z.strictObject({
       contact_email: z.string().min(3).optional(),
       /** Branding: a logo URL or path under public/, and the accent colour. */
       logo: z.string().min(1).optional(),
-      accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'use a colour like #0b5cad' }).default('#0b5cad'),
+      accent_color: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, { error: 'use a colour like #0b5cad' })
+        .default('#0b5cad'),
       /** Base URL the customer site is served from, for links in the mail merge (e.g. https://feedback.example.com). */
       base_url: z.url().optional(),
       /** When the next wave opens, for the invitation at the end of the letter. */
@@ -238,7 +230,9 @@ export const ProgramSettings = z.strictObject({
   /** Ratings of attributes asked beside the 0–10 question; blank means not answered. */
   attributes: z.array(AttributeSetting).default([]),
   /** An overall-satisfaction rating, if the survey asks one. */
-  overall_satisfaction: z.strictObject({ column: z.string().min(1).default('overall_satisfaction'), label: z.string().min(1).default('Overall satisfaction'), scale: Scale.default([1, 5]) }).optional(),
+  overall_satisfaction: z
+    .strictObject({ column: z.string().min(1).default('overall_satisfaction'), label: z.string().min(1).default('Overall satisfaction'), scale: Scale.default([1, 5]) })
+    .optional(),
   metrics: z.record(z.string().min(1), MetricSetting).default({}),
   columns: ColumnMappings,
   csv: CsvSettings,

@@ -15,7 +15,23 @@ export const RATING_WIDTH = 15;
  * Per attribute, in order: for detractors, passives and promoters (score category) the number
  * of ratings, their sum and the low ones; then the moments against the 0–10 score.
  */
-export const RATING_FIELDS = ['detractor_n', 'detractor_sum', 'detractor_low', 'passive_n', 'passive_sum', 'passive_low', 'promoter_n', 'promoter_sum', 'promoter_low', 'n', 'sum_rating', 'sum_score', 'sum_rating_sq', 'sum_score_sq', 'sum_rating_score'] as const;
+export const RATING_FIELDS = [
+  'detractor_n',
+  'detractor_sum',
+  'detractor_low',
+  'passive_n',
+  'passive_sum',
+  'passive_low',
+  'promoter_n',
+  'promoter_sum',
+  'promoter_low',
+  'n',
+  'sum_rating',
+  'sum_score',
+  'sum_rating_sq',
+  'sum_score_sq',
+  'sum_rating_score',
+] as const;
 
 export interface CubeCell {
   wave: number;

@@ -29,7 +29,13 @@ export function writeCube(dir: string, cube: ScoreCube, labels: CubeLabels): str
     const cells = cube.cellsOf(i);
     const key = (c: (typeof cells)[number]) => [wave, c.account ?? '', c.role ?? '', c.confidential ? 1 : 0, ...c.segments];
     const scores = `${wave}-scores.csv`;
-    writeFileSync(join(dir, scores), csv([...keyFields, ...SCORES], cells.map((c) => [...key(c), ...c.histogram])));
+    writeFileSync(
+      join(dir, scores),
+      csv(
+        [...keyFields, ...SCORES],
+        cells.map((c) => [...key(c), ...c.histogram]),
+      ),
+    );
     files.push(scores);
     if (labels.attributes.length === 0) return;
     const rows: (string | number)[][] = [];

@@ -80,7 +80,14 @@ function wave(w: WaveModel) {
         d.values.map((v) =>
           v.figures.suppressed
             ? { value: v.value, suppressed: true, note: v.figures.note }
-            : { value: v.value, suppressed: false, ...scores(v.figures), gap: comparison(v.figures.gap), change: comparison(v.figures.change), promoterLift: round(v.figures.promoterLift) },
+            : {
+                value: v.value,
+                suppressed: false,
+                ...scores(v.figures),
+                gap: comparison(v.figures.gap),
+                change: comparison(v.figures.change),
+                promoterLift: round(v.figures.promoterLift),
+              },
         ),
       ]),
     ),
@@ -109,7 +116,15 @@ function wave(w: WaveModel) {
       confidential: maybe(w.cohorts.confidential, scores),
       identified: maybe(w.cohorts.identified, scores),
       npsGap: comparison(w.cohorts.npsGap),
-      meanGap: w.cohorts.meanGap ? { against: w.cohorts.meanGap.against, delta: round(w.cohorts.meanGap.delta), ci95: pair(w.cohorts.meanGap.ci95), p: round(w.cohorts.meanGap.p), significant: w.cohorts.meanGap.significant } : null,
+      meanGap: w.cohorts.meanGap
+        ? {
+            against: w.cohorts.meanGap.against,
+            delta: round(w.cohorts.meanGap.delta),
+            ci95: pair(w.cohorts.meanGap.ci95),
+            p: round(w.cohorts.meanGap.p),
+            significant: w.cohorts.meanGap.significant,
+          }
+        : null,
       transitions: w.cohorts.transitions.map((t) => ({
         from: t.from,
         cohort: t.cohort,
@@ -141,7 +156,12 @@ function wave(w: WaveModel) {
         id: a.id,
         values: a.values.map((v) => ({
           value: v.value,
-          ...maybe(v.figures, (x) => ({ n: x.n, mean: round(x.mean), lowShare: round(x.lowShare), driver: x.driver ? { n: x.driver.n, r: round(x.driver.r), ci95: pair(x.driver.ci95), significant: x.driver.significant } : null })),
+          ...maybe(v.figures, (x) => ({
+            n: x.n,
+            mean: round(x.mean),
+            lowShare: round(x.lowShare),
+            driver: x.driver ? { n: x.driver.n, r: round(x.driver.r), ci95: pair(x.driver.ci95), significant: x.driver.significant } : null,
+          })),
         })),
       })),
     })),
@@ -176,54 +196,188 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
   return {
     'waves.csv': csv(
       ['wave', 'label', 'as_of', ...FIG, 'change', 'change_significant', 'invited', 'response_rate', 'confidential'],
-      ws.map((w) => [w.id, w.label, w.asOf, ...(w.figures ? fig({ suppressed: false, ...w.figures }) : fig({ suppressed: true, reason: 'small', note: '' })), round(w.change?.delta ?? null), w.change?.significant ?? null, w.invited, round(w.responseRate), w.confidential]),
+      ws.map((w) => [
+        w.id,
+        w.label,
+        w.asOf,
+        ...(w.figures ? fig({ suppressed: false, ...w.figures }) : fig({ suppressed: true, reason: 'small', note: '' })),
+        round(w.change?.delta ?? null),
+        w.change?.significant ?? null,
+        w.invited,
+        round(w.responseRate),
+        w.confidential,
+      ]),
     ),
-    'distribution.csv': csv(['wave', 'score', 'responses'], ws.flatMap((w) => (w.figures?.histogram ?? []).map((c, s) => [w.id, s, c]))),
+    'distribution.csv': csv(
+      ['wave', 'score', 'responses'],
+      ws.flatMap((w) => (w.figures?.histogram ?? []).map((c, s) => [w.id, s, c])),
+    ),
     'segments.csv': csv(
       ['wave', 'dimension', 'value', ...FIG, 'gap_to_rest', 'gap_significant', 'promoter_lift'],
       ws.flatMap((w) =>
         w.segments.flatMap((d) =>
-          d.values.map((v) => [w.id, d.id, v.value, ...fig(v.figures), ...(v.figures.suppressed ? ['', '', ''] : [round(v.figures.gap?.delta ?? null), v.figures.gap?.significant ?? null, round(v.figures.promoterLift)])]),
+          d.values.map((v) => [
+            w.id,
+            d.id,
+            v.value,
+            ...fig(v.figures),
+            ...(v.figures.suppressed ? ['', '', ''] : [round(v.figures.gap?.delta ?? null), v.figures.gap?.significant ?? null, round(v.figures.promoterLift)]),
+          ]),
         ),
       ),
     ),
     'accounts.csv': csv(
-      ['wave', 'account_id', 'name', 'owner', 'arr', 'renewal_date', 'responses', 'respondents', 'invited', 'response_rate', 'decision_maker_answered', 'rollup_n', 'confidential_excluded', 'nps', 'ci95_low', 'ci95_high', 'mean', 'category'],
+      [
+        'wave',
+        'account_id',
+        'name',
+        'owner',
+        'arr',
+        'renewal_date',
+        'responses',
+        'respondents',
+        'invited',
+        'response_rate',
+        'decision_maker_answered',
+        'rollup_n',
+        'confidential_excluded',
+        'nps',
+        'ci95_low',
+        'ci95_high',
+        'mean',
+        'category',
+      ],
       ws.flatMap((w) =>
-        w.accounts.map((a) => [w.id, a.id, a.name, a.owner, a.arr, a.renewalDate, a.responses, a.respondents, a.invited, round(a.responseRate), a.decisionMakerAnswered, a.rollup.n, a.rollup.confidentialExcluded, round(a.rollup.nps), round(a.rollup.ci95?.[0] ?? null), round(a.rollup.ci95?.[1] ?? null), round(a.rollup.mean), a.rollup.category]),
+        w.accounts.map((a) => [
+          w.id,
+          a.id,
+          a.name,
+          a.owner,
+          a.arr,
+          a.renewalDate,
+          a.responses,
+          a.respondents,
+          a.invited,
+          round(a.responseRate),
+          a.decisionMakerAnswered,
+          a.rollup.n,
+          a.rollup.confidentialExcluded,
+          round(a.rollup.nps),
+          round(a.rollup.ci95?.[0] ?? null),
+          round(a.rollup.ci95?.[1] ?? null),
+          round(a.rollup.mean),
+          a.rollup.category,
+        ]),
       ),
     ),
-    'arr-bands.csv': csv(['wave', 'arr_band', 'accounts', ...FIG], ws.flatMap((w) => w.portfolio.npsByArrBand.map((b) => [w.id, b.band, b.accounts, ...fig(b.figures)]))),
-    'arr-by-category.csv': csv(['wave', 'category', 'accounts', 'arr'], ws.flatMap((w) => Object.entries(w.portfolio.arrByCategory).map(([c, v]) => [w.id, c, v.accounts, v.arr]))),
-    'cohorts.csv': csv(['wave', 'cohort', ...FIG], ws.flatMap((w) => [[w.id, 'confidential', ...fig(w.cohorts.confidential)], [w.id, 'identified', ...fig(w.cohorts.identified)]])),
+    'arr-bands.csv': csv(
+      ['wave', 'arr_band', 'accounts', ...FIG],
+      ws.flatMap((w) => w.portfolio.npsByArrBand.map((b) => [w.id, b.band, b.accounts, ...fig(b.figures)])),
+    ),
+    'arr-by-category.csv': csv(
+      ['wave', 'category', 'accounts', 'arr'],
+      ws.flatMap((w) => Object.entries(w.portfolio.arrByCategory).map(([c, v]) => [w.id, c, v.accounts, v.arr])),
+    ),
+    'cohorts.csv': csv(
+      ['wave', 'cohort', ...FIG],
+      ws.flatMap((w) => [
+        [w.id, 'confidential', ...fig(w.cohorts.confidential)],
+        [w.id, 'identified', ...fig(w.cohorts.identified)],
+      ]),
+    ),
     'themes.csv': csv(
       ['wave', 'theme', 'mentions', 'detractors', 'passives', 'promoters', 'improvement_mentions', 'detractor_lift'],
-      ws.flatMap((w) => w.themes.themes.map((t) => [w.id, t.theme, t.mentions, t.byCategory.detractor, t.byCategory.passive, t.byCategory.promoter, t.improvementMentions, round(t.detractorLift)])),
+      ws.flatMap((w) =>
+        w.themes.themes.map((t) => [w.id, t.theme, t.mentions, t.byCategory.detractor, t.byCategory.passive, t.byCategory.promoter, t.improvementMentions, round(t.detractorLift)]),
+      ),
     ),
     'metrics.csv': csv(
       ['wave', 'metric', 'label', 'kind', 'unit', 'period', 'value', 'prior_period', 'prior', 'change', 'change_share'],
       ws.flatMap((w) => w.metrics.map((m) => [w.id, m.metric, m.label, m.kind, m.unit, m.period, m.value, m.priorPeriod, m.prior, round(m.change), round(m.changeShare)])),
     ),
     'attributes.csv': csv(
-      ['wave', 'attribute', 'label', 'scale_low', 'scale_high', 'n', 'mean', 'low_share', 'detractor_mean', 'detractor_low_share', 'passive_mean', 'passive_low_share', 'promoter_mean', 'promoter_low_share', 'suppressed'],
+      [
+        'wave',
+        'attribute',
+        'label',
+        'scale_low',
+        'scale_high',
+        'n',
+        'mean',
+        'low_share',
+        'detractor_mean',
+        'detractor_low_share',
+        'passive_mean',
+        'passive_low_share',
+        'promoter_mean',
+        'promoter_low_share',
+        'suppressed',
+      ],
       ws.flatMap((w) =>
         [...w.attributes, ...(w.overallSatisfaction ? [w.overallSatisfaction] : [])].map((a) => {
           const f = a.figures;
           if (f.suppressed) return [w.id, a.id, a.label, a.scale[0], a.scale[1], '', '', '', '', '', '', '', '', '', true];
-          const c = (k: 'detractor' | 'passive' | 'promoter') => { const x = f.byCategory[k]; return x.suppressed ? ['', ''] : [round(x.mean), round(x.lowShare)]; };
+          const c = (k: 'detractor' | 'passive' | 'promoter') => {
+            const x = f.byCategory[k];
+            return x.suppressed ? ['', ''] : [round(x.mean), round(x.lowShare)];
+          };
           return [w.id, a.id, a.label, a.scale[0], a.scale[1], f.n, round(f.mean), round(f.lowShare), ...c('detractor'), ...c('passive'), ...c('promoter'), false];
         }),
       ),
     ),
     'drivers.csv': csv(
       ['wave', 'attribute', 'label', 'n', 'r', 'ci95_low', 'ci95_high', 'p', 'significant', 'performance', 'quadrant'],
-      ws.flatMap((w) => w.attributes.flatMap((a) => (a.figures.suppressed || !a.figures.driver ? [] : [[w.id, a.id, a.label, a.figures.driver.n, round(a.figures.driver.r), round(a.figures.driver.ci95[0]), round(a.figures.driver.ci95[1]), round(a.figures.driver.p), a.figures.driver.significant, round(a.figures.performance), a.figures.quadrant]]))),
+      ws.flatMap((w) =>
+        w.attributes.flatMap((a) =>
+          a.figures.suppressed || !a.figures.driver
+            ? []
+            : [
+                [
+                  w.id,
+                  a.id,
+                  a.label,
+                  a.figures.driver.n,
+                  round(a.figures.driver.r),
+                  round(a.figures.driver.ci95[0]),
+                  round(a.figures.driver.ci95[1]),
+                  round(a.figures.driver.p),
+                  a.figures.driver.significant,
+                  round(a.figures.performance),
+                  a.figures.quadrant,
+                ],
+              ],
+        ),
+      ),
     ),
     'finance.csv': csv(
-      ['wave', 'currency', 'rated_arr', 'revenue_at_risk', 'potential_growth', 'at_risk_detractor', 'at_risk_passive', 'at_risk_promoter', 'growth_detractor', 'growth_passive', 'growth_promoter'],
+      [
+        'wave',
+        'currency',
+        'rated_arr',
+        'revenue_at_risk',
+        'potential_growth',
+        'at_risk_detractor',
+        'at_risk_passive',
+        'at_risk_promoter',
+        'growth_detractor',
+        'growth_passive',
+        'growth_promoter',
+      ],
       ws.map((w) => {
         const f = w.finance;
-        return [w.id, f.currency, f.ratedArr, round(f.revenueAtRisk), round(f.potentialGrowth), f.assumptions.atRisk.detractor, f.assumptions.atRisk.passive, f.assumptions.atRisk.promoter, f.assumptions.growth.detractor, f.assumptions.growth.passive, f.assumptions.growth.promoter];
+        return [
+          w.id,
+          f.currency,
+          f.ratedArr,
+          round(f.revenueAtRisk),
+          round(f.potentialGrowth),
+          f.assumptions.atRisk.detractor,
+          f.assumptions.atRisk.passive,
+          f.assumptions.atRisk.promoter,
+          f.assumptions.growth.detractor,
+          f.assumptions.growth.passive,
+          f.assumptions.growth.promoter,
+        ];
       }),
     ),
   };

@@ -40,9 +40,7 @@ async function sniff(path: string, file: string): Promise<{ encoding: 'utf8' | '
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     const encoding = bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : 'utf8';
     if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) {
-      throw new StructuralError([
-        { file, message: 'the file is saved as UTF-16 big-endian, which cannot be read', fix: 'save it again as "CSV UTF-8"' },
-      ]);
+      throw new StructuralError([{ file, message: 'the file is saved as UTF-16 big-endian, which cannot be read', fix: 'save it again as "CSV UTF-8"' }]);
     }
     return { encoding, sample: head.subarray(0, bytesRead).toString(encoding) };
   } finally {
@@ -92,13 +90,7 @@ function countNewlines(cells: string[]): number {
  * Unreadable files and unterminated quotes are structural errors (the rest of the file
  * would be swallowed into one field, so no row count could be trusted).
  */
-export async function readCsv(
-  path: string,
-  file: string,
-  opts: CsvReadOptions,
-  onHeader: (cells: string[]) => void,
-  onRow: OnRow,
-): Promise<CsvReadResult> {
+export async function readCsv(path: string, file: string, opts: CsvReadOptions, onHeader: (cells: string[]) => void, onRow: OnRow): Promise<CsvReadResult> {
   let size: number;
   try {
     size = (await stat(path)).size;

@@ -53,7 +53,8 @@ const NO_RATINGS: readonly (number | undefined)[] = Object.freeze([]);
 /** The rating columns of program.yml: each attribute, then overall satisfaction. */
 export function ratingColumnsOf(settings: ProgramSettings): RatingColumn[] {
   const out: RatingColumn[] = settings.attributes.map((a) => ({ column: a.column ?? a.id, label: a.label, scale: a.scale }));
-  if (settings.overall_satisfaction) out.push({ column: settings.overall_satisfaction.column, label: settings.overall_satisfaction.label, scale: settings.overall_satisfaction.scale });
+  if (settings.overall_satisfaction)
+    out.push({ column: settings.overall_satisfaction.column, label: settings.overall_satisfaction.label, scale: settings.overall_satisfaction.scale });
   return out;
 }
 /** Marks a response id whose row was rejected after its id was registered. */
@@ -96,7 +97,11 @@ function resolveWaves(settings: ProgramSettings, responseFiles: string[], proble
   }
   for (const [id, f] of byId) {
     if (!WAVE_ID.test(id)) {
-      problems.push({ file: `responses/${f}`, message: `"${id}" cannot be a wave id (it names pages and files)`, fix: 'rename the file using letters, digits, "-", "_" or "." only, e.g. 2026-Q1.csv' });
+      problems.push({
+        file: `responses/${f}`,
+        message: `"${id}" cannot be a wave id (it names pages and files)`,
+        fix: 'rename the file using letters, digits, "-", "_" or "." only, e.g. 2026-Q1.csv',
+      });
       continue;
     }
     waves.push({ id, label: id, index: 0, file: `responses/${f}`, period: id });
@@ -124,13 +129,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const files: FileReport[] = [];
   const csv = settings.csv;
 
-  const read = async <T>(
-    file: string,
-    spec: TableSpec,
-    schema: RowSchema<T>,
-    accept: (v: T, ctx: RowContext) => RowIssue | null,
-    extra: Partial<ReadTableOptions<T>> = {},
-  ) => {
+  const read = async <T>(file: string, spec: TableSpec, schema: RowSchema<T>, accept: (v: T, ctx: RowContext) => RowIssue | null, extra: Partial<ReadTableOptions<T>> = {}) => {
     const result = await readTable({
       path: join(dataDir, file),
       file,
@@ -160,7 +159,11 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   }
   const waves = resolveWaves(settings, responseFiles, structural, notices);
   if (waves.length > 1024) {
-    structural.push({ file: 'responses/', message: `${waves.length} waves is more than one build handles (1,024)`, fix: 'keep the waves of one program in its folder, and archive older ones' });
+    structural.push({
+      file: 'responses/',
+      message: `${waves.length} waves is more than one build handles (1,024)`,
+      fix: 'keep the waves of one program in its folder, and archive older ones',
+    });
     throw new StructuralError(structural);
   }
 
@@ -176,13 +179,19 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const hasAccounts = await exists(dataDir, 'accounts.csv');
   if (hasAccounts) {
     const segs = segmentColumns(settings, 'account');
-    await read('accounts.csv', accountColumns, accountRowSchema({ dateFormat: csv.date_format, decimal: csv.decimal_separator, segmentColumns: segs }), (a, ctx) => {
-      if (accounts.has(a.account_id)) {
-        return ctx.issue('account_id.duplicate', 'account_id', a.account_id, 'this account id appears twice', 'keep one row per account');
-      }
-      accounts.set(a.account_id, { id: a.account_id, name: a.name, arr: a.arr, renewalDate: a.renewal_date, owner: a.owner, segments: pickSegments(a, segs) });
-      return null;
-    }, { extraColumns: segs });
+    await read(
+      'accounts.csv',
+      accountColumns,
+      accountRowSchema({ dateFormat: csv.date_format, decimal: csv.decimal_separator, segmentColumns: segs }),
+      (a, ctx) => {
+        if (accounts.has(a.account_id)) {
+          return ctx.issue('account_id.duplicate', 'account_id', a.account_id, 'this account id appears twice', 'keep one row per account');
+        }
+        accounts.set(a.account_id, { id: a.account_id, name: a.name, arr: a.arr, renewalDate: a.renewal_date, owner: a.owner, segments: pickSegments(a, segs) });
+        return null;
+      },
+      { extraColumns: segs },
+    );
   }
   const unknownAccount = (ctx: RowContext, id: string) =>
     ctx.issue('account_id.unknown', 'account_id', id, 'this account is not in accounts.csv', 'add the account to accounts.csv, or correct the id');
@@ -193,16 +202,26 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   let unmappedRoles = new Set<string>();
   if (hasContacts) {
     const segs = segmentColumns(settings, 'contact');
-    await read('contacts.csv', contactColumns, contactRowSchema({ segmentColumns: segs }), (c, ctx) => {
-      if (contacts.has(c.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', c.contact_id, 'this contact id appears twice', 'keep one row per contact');
-      if (hasAccounts && c.account_id !== undefined && !accounts.has(c.account_id)) return unknownAccount(ctx, c.account_id);
-      const roleId = roleIdOf(c.role);
-      if (c.role !== undefined && roleId === undefined) unmappedRoles.add(c.role);
-      contacts.set(c.contact_id, { id: c.contact_id, accountId: c.account_id, name: c.name, email: c.email, role: c.role, roleId, segments: pickSegments(c, segs) });
-      return null;
-    }, { extraColumns: segs });
+    await read(
+      'contacts.csv',
+      contactColumns,
+      contactRowSchema({ segmentColumns: segs }),
+      (c, ctx) => {
+        if (contacts.has(c.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', c.contact_id, 'this contact id appears twice', 'keep one row per contact');
+        if (hasAccounts && c.account_id !== undefined && !accounts.has(c.account_id)) return unknownAccount(ctx, c.account_id);
+        const roleId = roleIdOf(c.role);
+        if (c.role !== undefined && roleId === undefined) unmappedRoles.add(c.role);
+        contacts.set(c.contact_id, { id: c.contact_id, accountId: c.account_id, name: c.name, email: c.email, role: c.role, roleId, segments: pickSegments(c, segs) });
+        return null;
+      },
+      { extraColumns: segs },
+    );
     if (unmappedRoles.size > 0) {
-      const list = [...unmappedRoles].sort(naturalCompare).slice(0, 10).map((r) => JSON.stringify(r)).join(', ');
+      const list = [...unmappedRoles]
+        .sort(naturalCompare)
+        .slice(0, 10)
+        .map((r) => JSON.stringify(r))
+        .join(', ');
       notices.push({ file: 'contacts.csv', message: `roles not listed in program.yml roles (counted as having no role): ${list}` });
     }
     unmappedRoles = new Set();
@@ -221,58 +240,72 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     const file = wave.file!;
     let last: string | undefined;
     const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs, ratings: ratingColumns });
-    await read(file, responseColumns, schema, (r, ctx) => {
-      // One lookup registers the id; a row rejected below marks it REJECTED so a later row may reuse it.
-      const prior = seen.setIfAbsent(r.response_id, ctx.row * 1024 + wave.index);
-      if (prior === REJECTED) seen.set(r.response_id, ctx.row * 1024 + wave.index);
-      else if (prior !== undefined) {
-        const where = waves[prior % 1024]!.file;
-        return ctx.issue('response_id.duplicate', 'response_id', r.response_id, `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`, 'give each response its own id; if the row was exported twice, delete one copy');
-      }
-      let accountId = r.account_id;
-      const contact = r.contact_id === undefined ? undefined : contacts.get(r.contact_id);
-      const rejectAs = (issue: RowIssue) => {
-        seen.set(r.response_id, REJECTED);
-        return issue;
-      };
-      if (r.contact_id !== undefined && hasContacts && contact === undefined) return rejectAs(unknownContact(ctx, r.contact_id));
-      if (contact?.accountId !== undefined) {
-        if (accountId !== undefined && accountId !== contact.accountId) {
-          return rejectAs(ctx.issue('account_id.mismatch', 'account_id', accountId, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv'));
+    await read(
+      file,
+      responseColumns,
+      schema,
+      (r, ctx) => {
+        // One lookup registers the id; a row rejected below marks it REJECTED so a later row may reuse it.
+        const prior = seen.setIfAbsent(r.response_id, ctx.row * 1024 + wave.index);
+        if (prior === REJECTED) seen.set(r.response_id, ctx.row * 1024 + wave.index);
+        else if (prior !== undefined) {
+          const where = waves[prior % 1024]!.file;
+          return ctx.issue(
+            'response_id.duplicate',
+            'response_id',
+            r.response_id,
+            `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`,
+            'give each response its own id; if the row was exported twice, delete one copy',
+          );
         }
-        accountId = contact.accountId;
-      }
-      if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return rejectAs(unknownAccount(ctx, accountId));
-      const account = accountId === undefined ? undefined : accounts.get(accountId);
+        let accountId = r.account_id;
+        const contact = r.contact_id === undefined ? undefined : contacts.get(r.contact_id);
+        const rejectAs = (issue: RowIssue) => {
+          seen.set(r.response_id, REJECTED);
+          return issue;
+        };
+        if (r.contact_id !== undefined && hasContacts && contact === undefined) return rejectAs(unknownContact(ctx, r.contact_id));
+        if (contact?.accountId !== undefined) {
+          if (accountId !== undefined && accountId !== contact.accountId) {
+            return rejectAs(
+              ctx.issue('account_id.mismatch', 'account_id', accountId, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv'),
+            );
+          }
+          accountId = contact.accountId;
+        }
+        if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return rejectAs(unknownAccount(ctx, accountId));
+        const account = accountId === undefined ? undefined : accounts.get(accountId);
 
-      const segments: Segments = segmentSettings.length === 0 ? NO_SEGMENTS : {};
-      for (const s of segmentSettings) {
-        const col = s.column ?? s.id;
-        const own = s.source === 'auto' || s.source === 'response' ? (r as Record<string, unknown>)[col] as string | undefined : undefined;
-        segments[s.id] =
-          own ??
-          (s.source === 'auto' || s.source === 'contact' ? contact?.segments[col] : undefined) ??
-          (s.source === 'auto' || s.source === 'account' ? account?.segments[col] : undefined);
-      }
-      if (r.confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
-      if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
-      opts.onResponse({
-        wave: wave.id,
-        waveIndex: wave.index,
-        responseId: r.response_id,
-        score: r.score,
-        submittedAt: r.submitted_at,
-        contactId: r.contact_id,
-        accountId,
-        roleId: contact?.roleId,
-        comment: r.comment,
-        confidential: r.confidential,
-        themes: r.themes,
-        segments,
-        ratings: ratingColumns.length === 0 ? NO_RATINGS : ratingColumns.map((c) => (r as Record<string, unknown>)[c.column] as number | undefined),
-      });
-      return null;
-    }, { extraColumns: [...responseSegs, ...ratingColumns.map((c) => c.column)] });
+        const segments: Segments = segmentSettings.length === 0 ? NO_SEGMENTS : {};
+        for (const s of segmentSettings) {
+          const col = s.column ?? s.id;
+          const own = s.source === 'auto' || s.source === 'response' ? ((r as Record<string, unknown>)[col] as string | undefined) : undefined;
+          segments[s.id] =
+            own ??
+            (s.source === 'auto' || s.source === 'contact' ? contact?.segments[col] : undefined) ??
+            (s.source === 'auto' || s.source === 'account' ? account?.segments[col] : undefined);
+        }
+        if (r.confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
+        if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
+        opts.onResponse({
+          wave: wave.id,
+          waveIndex: wave.index,
+          responseId: r.response_id,
+          score: r.score,
+          submittedAt: r.submitted_at,
+          contactId: r.contact_id,
+          accountId,
+          roleId: contact?.roleId,
+          comment: r.comment,
+          confidential: r.confidential,
+          themes: r.themes,
+          segments,
+          ratings: ratingColumns.length === 0 ? NO_RATINGS : ratingColumns.map((c) => (r as Record<string, unknown>)[c.column] as number | undefined),
+        });
+        return null;
+      },
+      { extraColumns: [...responseSegs, ...ratingColumns.map((c) => c.column)] },
+    );
     if (last !== undefined) lastSubmitted.set(wave.id, last);
   }
 
@@ -284,18 +317,29 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     const waveId = waveIdOf(name);
     const file = `invitations/${name}`;
     if (!waveIds.has(waveId)) {
-      structural.push({ file, message: `there is no wave "${waveId}" (no responses/${waveId}.csv)`, fix: `name the file after its wave's responses file, e.g. invitations/${waves[0]?.id ?? '2026-Q1'}.csv` });
+      structural.push({
+        file,
+        message: `there is no wave "${waveId}" (no responses/${waveId}.csv)`,
+        fix: `name the file after its wave's responses file, e.g. invitations/${waves[0]?.id ?? '2026-Q1'}.csv`,
+      });
       continue;
     }
     const invited: WaveInvitations = { contacts: new IdIndex(), byAccount: new Map() };
     invitations.set(waveId, invited);
     await read(file, invitationColumns, invitationRowSchema(csv.date_format), (inv, ctx) => {
-      if (invited.contacts.has(inv.contact_id)) return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
+      if (invited.contacts.has(inv.contact_id))
+        return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
       const contact = contacts.get(inv.contact_id);
       if (hasContacts && contact === undefined) return unknownContact(ctx, inv.contact_id);
       const accountId = contact?.accountId ?? inv.account_id;
       if (inv.account_id !== undefined && contact?.accountId !== undefined && inv.account_id !== contact.accountId) {
-        return ctx.issue('account_id.mismatch', 'account_id', inv.account_id, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv');
+        return ctx.issue(
+          'account_id.mismatch',
+          'account_id',
+          inv.account_id,
+          'contacts.csv puts this contact at another account',
+          'correct the account id here or in contacts.csv',
+        );
       }
       if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
       invited.contacts.set(inv.contact_id, 1);
@@ -309,22 +353,36 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   if (await exists(dataDir, 'metrics.csv')) {
     const segs = segmentColumns(settings, 'any');
     const keys = new Set<string>();
-    await read('metrics.csv', metricColumns, metricRowSchema({ decimal: csv.decimal_separator, segmentColumns: segs }), (m, ctx) => {
-      if (m.account_id !== undefined && hasAccounts && !accounts.has(m.account_id)) return unknownAccount(ctx, m.account_id);
-      const segments = pickSegments(m, segs);
-      const key = JSON.stringify([m.metric, m.period, m.account_id ?? null, segs.map((c) => segments[c] ?? null)]);
-      if (keys.has(key)) return ctx.issue('metric.duplicate', 'metric', m.metric, `"${m.metric}" already has a value for period ${m.period} and the same account and segments`, 'keep one row per metric, period, account and segment');
-      keys.add(key);
-      metrics.push({ metric: m.metric, period: m.period, value: m.value, unit: m.unit, accountId: m.account_id, segments });
-      return null;
-    }, { extraColumns: segs });
+    await read(
+      'metrics.csv',
+      metricColumns,
+      metricRowSchema({ decimal: csv.decimal_separator, segmentColumns: segs }),
+      (m, ctx) => {
+        if (m.account_id !== undefined && hasAccounts && !accounts.has(m.account_id)) return unknownAccount(ctx, m.account_id);
+        const segments = pickSegments(m, segs);
+        const key = JSON.stringify([m.metric, m.period, m.account_id ?? null, segs.map((c) => segments[c] ?? null)]);
+        if (keys.has(key))
+          return ctx.issue(
+            'metric.duplicate',
+            'metric',
+            m.metric,
+            `"${m.metric}" already has a value for period ${m.period} and the same account and segments`,
+            'keep one row per metric, period, account and segment',
+          );
+        keys.add(key);
+        metrics.push({ metric: m.metric, period: m.period, value: m.value, unit: m.unit, accountId: m.account_id, segments });
+        return null;
+      },
+      { extraColumns: segs },
+    );
   }
 
   // Follow-up log.
   const followups: FollowupEntry[] = [];
   if (await exists(dataDir, 'followups.csv')) {
     await read('followups.csv', followupColumns, followupRowSchema(csv.date_format), (f, ctx) => {
-      if ((seen.get(f.response_id) ?? REJECTED) === REJECTED) return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
+      if ((seen.get(f.response_id) ?? REJECTED) === REJECTED)
+        return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
       followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
       return null;
     });

@@ -111,9 +111,7 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
       const at = cells.findIndex((c) => c.includes('"'));
       const column = [...index].find(([, i]) => i === at)?.[0] ?? headers[at];
       issues = [];
-      issues.push(
-        ctx.issue('row.quotes', column, undefined, 'a field has a stray double quote', 'enclose the field in double quotes and write each quote inside it twice ("")'),
-      );
+      issues.push(ctx.issue('row.quotes', column, undefined, 'a field has a stray double quote', 'enclose the field in double quotes and write each quote inside it twice ("")'));
     }
     if (issues === null) {
       const parsed = readCells(cells);

@@ -128,9 +128,7 @@ export class FileTally {
   }
 
   finish(): FileReport {
-    this.report.reasons = [...this.reasonIndex.values()].sort(
-      (a, b) => b.count - a.count || a.code.localeCompare(b.code),
-    );
+    this.report.reasons = [...this.reasonIndex.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
     return this.report;
   }
 }

@@ -236,7 +236,9 @@ function digits(s: string, from: number, to: number): number {
 export function parseDate(s: string, format: DateFormat): string | null {
   // Fast path for the usual exact form, YYYY-MM-DD.
   if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
-    const y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
+    const y = digits(s, 0, 4),
+      m = digits(s, 5, 7),
+      d = digits(s, 8, 10);
     if (y >= 0 && m >= 0 && d >= 0) return validDay(y, m, d) ? s : null;
   }
   const t = s.trim();
@@ -276,7 +278,11 @@ export type DecimalSeparator = '.' | ',';
  * "1.250.000,50". A bare "12,50" under the decimal point is refused as ambiguous.
  */
 export function parseNumber(s: string, decimal: DecimalSeparator = '.'): number | null {
-  let t = s.trim().replace(/^[$€£¥]\s*/, '').replace(/\s*[$€£¥]$/, '').replace(/[\s\u00a0\u202f]+/g, '');
+  let t = s
+    .trim()
+    .replace(/^[$€£¥]\s*/, '')
+    .replace(/\s*[$€£¥]$/, '')
+    .replace(/[\s\u00a0\u202f]+/g, '');
   if (decimal === ',') {
     if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '');
     else if (t.includes('.')) return null;

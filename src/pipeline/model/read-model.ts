@@ -45,7 +45,8 @@ export function readModel(text: string, file: string): SiteModel {
   }
   const v = versioned.safeParse(value);
   if (!v.success) throw new ModelError(`${file} is not a Chorus model: run the build again`);
-  if (v.data.version !== MODEL_VERSION) throw new ModelError(`${file} was written by another version of Chorus (model version ${v.data.version}; this one reads ${MODEL_VERSION}): run the build again`);
+  if (v.data.version !== MODEL_VERSION)
+    throw new ModelError(`${file} was written by another version of Chorus (model version ${v.data.version}; this one reads ${MODEL_VERSION}): run the build again`);
   const parsed = modelShape.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -163,7 +163,6 @@ export interface AccountSummary {
   };
 }
 
-
 /** An answer on its account's page. `contact` is null for answers shown without identity. */
 export interface AccountAnswer {
   contact: { name: string; role: string | null } | null;
@@ -354,7 +353,10 @@ export interface AttributeSegment {
   label: string;
   attributes: {
     id: string;
-    values: { value: string; figures: MaybeSuppressed<{ n: number; mean: number; lowShare: number; driver: { n: number; r: number; ci95: [number, number]; p: number; significant: boolean } | null }> }[];
+    values: {
+      value: string;
+      figures: MaybeSuppressed<{ n: number; mean: number; lowShare: number; driver: { n: number; r: number; ci95: [number, number]; p: number; significant: boolean } | null }>;
+    }[];
   }[];
 }
 

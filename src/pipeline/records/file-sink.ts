@@ -34,7 +34,7 @@ export class FileSink implements RecordSink {
 
   queue(wave: string, items: readonly QueueItem[]): void {
     if (this.files.length === 0) this.startPart();
-    for (let at = 0; at < items.length; ) {
+    for (let at = 0; at < items.length;) {
       if (this.rowsInPart >= this.partRows) this.startPart();
       const take = Math.min(CHUNK, this.partRows - this.rowsInPart, items.length - at);
       appendFileSync(this.current(), queueCsv(wave, items.slice(at, at + take), false));

@@ -6,7 +6,8 @@ import { RECORDS_VERSION, type AccountRecords, type OwnerRecords } from './types
 function read<T extends { version: number }>(file: string): T | null {
   if (!existsSync(file)) return null;
   const value = JSON.parse(readFileSync(file, 'utf8')) as T;
-  if (value.version !== RECORDS_VERSION) throw new Error(`${file} was written by another version of Chorus (records version ${value.version}, this one reads ${RECORDS_VERSION}): run the build again`);
+  if (value.version !== RECORDS_VERSION)
+    throw new Error(`${file} was written by another version of Chorus (records version ${value.version}, this one reads ${RECORDS_VERSION}): run the build again`);
   return value;
 }
 

@@ -30,21 +30,24 @@ const status: CellReader<FollowupStatus> = (cell, fail) =>
   STATUS_ALIASES[(cell ?? '').trim().toLowerCase()] ?? fail('status is not open, contacted or closed', 'write open, contacted or closed');
 
 export const followupRowSchema = (dateFormat: DateFormat) =>
-  rowSchema({
-    response_id: id('response id'),
-    owner: shortText,
-    status,
-    opened_at: date('opened date', dateFormat),
-    closed_at: date('closed date', dateFormat),
-    method: shortText,
-    note: anyText,
-  }, (r, report) => {
-    if (r.closed_at !== undefined && r.opened_at !== undefined && r.closed_at < r.opened_at) {
-      report('closed_at', 'closed date is before the opened date', 'check both dates');
-    }
-    if (r.status === 'closed' && r.closed_at === undefined) {
-      report('closed_at', 'status is closed but the closed date is empty', 'fill in the date the follow-up was closed');
-    }
-  });
+  rowSchema(
+    {
+      response_id: id('response id'),
+      owner: shortText,
+      status,
+      opened_at: date('opened date', dateFormat),
+      closed_at: date('closed date', dateFormat),
+      method: shortText,
+      note: anyText,
+    },
+    (r, report) => {
+      if (r.closed_at !== undefined && r.opened_at !== undefined && r.closed_at < r.opened_at) {
+        report('closed_at', 'closed date is before the opened date', 'check both dates');
+      }
+      if (r.status === 'closed' && r.closed_at === undefined) {
+        report('closed_at', 'status is closed but the closed date is empty', 'fill in the date the follow-up was closed');
+      }
+    },
+  );
 
 export type FollowupRow = z.output<ReturnType<typeof followupRowSchema>>;

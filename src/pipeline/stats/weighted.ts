@@ -18,7 +18,15 @@ export interface Weighted {
 export const emptyWeighted = (): Weighted => ({ n: 0, w: 0, w2: 0, promoters: 0, detractors: 0, scoreSum: 0, decisionMaker: false });
 
 export function addWeighted(a: Weighted, b: Weighted): Weighted {
-  return { n: a.n + b.n, w: a.w + b.w, w2: a.w2 + b.w2, promoters: a.promoters + b.promoters, detractors: a.detractors + b.detractors, scoreSum: a.scoreSum + b.scoreSum, decisionMaker: a.decisionMaker || b.decisionMaker };
+  return {
+    n: a.n + b.n,
+    w: a.w + b.w,
+    w2: a.w2 + b.w2,
+    promoters: a.promoters + b.promoters,
+    detractors: a.detractors + b.detractors,
+    scoreSum: a.scoreSum + b.scoreSum,
+    decisionMaker: a.decisionMaker || b.decisionMaker,
+  };
 }
 
 /** NPS (−100…100), its 95% interval and the weighted mean score; null without weight. */

@@ -26,7 +26,10 @@ async function render(spec: TopLevelSpec): Promise<string> {
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const dir = chartCacheDir();
-  const key = createHash('sha256').update(`vega ${vegaVersion} vega-lite ${vegaLiteVersion}\0${JSON.stringify(spec)}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(`vega ${vegaVersion} vega-lite ${vegaLiteVersion}\0${JSON.stringify(spec)}`)
+    .digest('hex')
+    .slice(0, 32);
   const file = join(dir, `${key}.svg`);
   const cached = await readFile(file, 'utf8').catch(() => null);
   if (cached !== null) return cached;

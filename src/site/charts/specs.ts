@@ -97,7 +97,10 @@ export function trendChart(waves: WaveModel[], upTo: WaveModel): ChartDef | null
       data: { values: rows },
       encoding: { x },
       layer: [
-        { mark: { type: 'area', color: COLORS.band, opacity: 0.5 }, encoding: { y: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain } }, y2: { field: 'high' } } },
+        {
+          mark: { type: 'area', color: COLORS.band, opacity: 0.5 },
+          encoding: { y: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain } }, y2: { field: 'high' } },
+        },
         { mark: { type: 'line', color: COLORS.line, strokeWidth: 2 }, encoding: { y: { field: 'nps', type: 'quantitative' } } },
         {
           mark: { type: 'point', filled: true, color: COLORS.line, tooltip: true },
@@ -118,7 +121,10 @@ export function trendChart(waves: WaveModel[], upTo: WaveModel): ChartDef | null
       ],
     }),
     alt: `NPS by wave: ${rows.map((r) => `${r.wave} ${formatNps(r.nps)} (95% ${formatNps(r.low)} to ${formatNps(r.high)}, n ${formatCount(r.n)}; ${r.change})`).join('; ')}.`,
-    table: { columns: ['Wave', 'NPS', '95% interval', 'Responses', 'Since the wave before'], rows: rows.map((r) => [r.wave, formatNps(r.nps), `${formatNps(r.low)} to ${formatNps(r.high)}`, r.n, r.change]) },
+    table: {
+      columns: ['Wave', 'NPS', '95% interval', 'Responses', 'Since the wave before'],
+      rows: rows.map((r) => [r.wave, formatNps(r.nps), `${formatNps(r.low)} to ${formatNps(r.high)}`, r.n, r.change]),
+    },
     csv: '/exports/waves.csv',
   };
 }
@@ -154,20 +160,56 @@ export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: st
         encoding: {
           x: { field: 'period', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0 } },
           y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 3, format: '~s' } },
-          tooltip: [{ field: 'panel', title: 'Measure' }, { field: 'period', title: 'Wave' }, { field: 'value', title: 'Value', format: ',.0f' }],
+          tooltip: [
+            { field: 'panel', title: 'Measure' },
+            { field: 'period', title: 'Wave' },
+            { field: 'value', title: 'Value', format: ',.0f' },
+          ],
         },
       },
       resolve: { scale: { y: 'independent' } },
     }),
-    alt: panels.map((p) => `${p}: ${rows.filter((r) => r.panel === p).map((r) => `${r.period} ${formatValue(r.value, r.unit)}`).join(', ')}`).join('. ') + '.',
-    table: { columns: ['Measure', ...byPeriod.size ? [...byPeriod.values()].map((w) => w.label) : []], rows: panels.map((p) => [p, ...[...byPeriod.values()].map((w) => { const r = rows.find((x) => x.panel === p && x.period === w.label); return r ? formatValue(r.value, r.unit) : '–'; })]) },
+    alt:
+      panels
+        .map(
+          (p) =>
+            `${p}: ${rows
+              .filter((r) => r.panel === p)
+              .map((r) => `${r.period} ${formatValue(r.value, r.unit)}`)
+              .join(', ')}`,
+        )
+        .join('. ') + '.',
+    table: {
+      columns: ['Measure', ...(byPeriod.size ? [...byPeriod.values()].map((w) => w.label) : [])],
+      rows: panels.map((p) => [
+        p,
+        ...[...byPeriod.values()].map((w) => {
+          const r = rows.find((x) => x.panel === p && x.period === w.label);
+          return r ? formatValue(r.value, r.unit) : '–';
+        }),
+      ]),
+    },
     csv: '/exports/metrics.csv',
   };
 }
 
 /** A segment dimension: each value's NPS and interval, sorted, the wave's NPS as reference. */
 export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): ChartDef | null {
-  const shown = d.values.flatMap((v) => (v.figures.suppressed ? [] : [{ value: v.value, nps: v.figures.nps, low: v.figures.ci95[0], high: v.figures.ci95[1], n: v.figures.n, gap: v.figures.gap?.words ?? '', significant: v.figures.gap?.significant ?? false }]));
+  const shown = d.values.flatMap((v) =>
+    v.figures.suppressed
+      ? []
+      : [
+          {
+            value: v.value,
+            nps: v.figures.nps,
+            low: v.figures.ci95[0],
+            high: v.figures.ci95[1],
+            n: v.figures.n,
+            gap: v.figures.gap?.words ?? '',
+            significant: v.figures.gap?.significant ?? false,
+          },
+        ],
+  );
   const hidden = d.values.filter((v) => v.figures.suppressed).map((v) => v.value);
   if (shown.length === 0 || !w.figures) return null;
   shown.sort((a, b) => b.nps - a.nps);
@@ -184,22 +226,37 @@ export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): Ch
       data: { values: shown },
       encoding: { y: { field: 'value', type: 'nominal', sort: { field: 'nps', order: 'descending' }, axis: { title: null } } },
       layer: [
-        { mark: { type: 'rule', color: COLORS.muted }, encoding: { x: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain: [-100, 100] } }, x2: { field: 'high' } } },
+        {
+          mark: { type: 'rule', color: COLORS.muted },
+          encoding: { x: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain: [-100, 100] } }, x2: { field: 'high' } },
+        },
         {
           mark: { type: 'point', filled: true, size: 90, tooltip: true },
           encoding: {
             x: { field: 'nps', type: 'quantitative' },
             color: { field: 'significant', type: 'nominal', scale: { domain: [false, true], range: [COLORS.passive, COLORS.line] }, legend: null },
-            tooltip: [{ field: 'value', title: d.label }, { field: 'nps', title: 'NPS', format: '+.0f' }, { field: 'n', title: 'Responses' }, { field: 'gap', title: 'Against the rest' }],
+            tooltip: [
+              { field: 'value', title: d.label },
+              { field: 'nps', title: 'NPS', format: '+.0f' },
+              { field: 'n', title: 'Responses' },
+              { field: 'gap', title: 'Against the rest' },
+            ],
           },
         },
-        { data: { values: [{ overall: w.figures.nps }] }, mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference }, encoding: { x: { field: 'overall', type: 'quantitative' }, y: null } },
+        {
+          data: { values: [{ overall: w.figures.nps }] },
+          mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference },
+          encoding: { x: { field: 'overall', type: 'quantitative' }, y: null },
+        },
       ],
     }),
     alt: `${d.label}, NPS by value: ${shown.map((s) => `${s.value} ${formatNps(s.nps)} (95% ${formatNps(s.low)} to ${formatNps(s.high)}, n ${formatCount(s.n)}; ${s.gap})`).join('; ')}. All responses: ${formatNps(w.figures.nps)}.${hidden.length ? ` Not shown: ${hidden.join(', ')}.` : ''}`,
     table: {
       columns: [d.label, 'NPS', '95% interval', 'Responses', 'Against the rest'],
-      rows: [...shown.map((s) => [s.value, formatNps(s.nps), `${formatNps(s.low)} to ${formatNps(s.high)}`, s.n, s.gap]), ...hidden.map((h) => [h, '–', '–', `fewer than ${min}`, 'not shown'])],
+      rows: [
+        ...shown.map((s) => [s.value, formatNps(s.nps), `${formatNps(s.low)} to ${formatNps(s.high)}`, s.n, s.gap]),
+        ...hidden.map((h) => [h, '–', '–', `fewer than ${min}`, 'not shown']),
+      ],
     },
     csv: '/exports/segments.csv',
   };
@@ -225,7 +282,10 @@ export function distributionChart(w: WaveModel): ChartDef | null {
         x: { field: 'score', type: 'ordinal', axis: { title: 'Score', labelAngle: 0 } },
         y: { field: 'count', type: 'quantitative', title: 'Responses' },
         color: { field: 'category', type: 'nominal', scale: categoryScale, legend: { title: null } },
-        tooltip: [{ field: 'score', title: 'Score' }, { field: 'count', title: 'Responses' }],
+        tooltip: [
+          { field: 'score', title: 'Score' },
+          { field: 'count', title: 'Responses' },
+        ],
       },
     }),
     alt: `Responses by score: ${rows.map((r) => `${r.score}: ${formatCount(r.count)}`).join(', ')}.`,
@@ -254,7 +314,12 @@ export function ganttChart(id: string, a: Action): ChartDef | null {
         x: { field: 'start', type: 'temporal', title: null, axis: { format: '%b %Y' } },
         x2: { field: 'end' },
         color: { field: 'status', type: 'nominal', scale: { domain: ['Done', 'To do'], range: [COLORS.line, COLORS.band] }, legend: { title: null } },
-        tooltip: [{ field: 'task', title: 'Task' }, { field: 'start', title: 'Start', type: 'temporal', format: '%d %b %Y' }, { field: 'end', title: 'End', type: 'temporal', format: '%d %b %Y' }, { field: 'status', title: 'Status' }],
+        tooltip: [
+          { field: 'task', title: 'Task' },
+          { field: 'start', title: 'Start', type: 'temporal', format: '%d %b %Y' },
+          { field: 'end', title: 'End', type: 'temporal', format: '%d %b %Y' },
+          { field: 'status', title: 'Status' },
+        ],
       },
     }),
     alt: `Tasks: ${rows.map((r) => `${r.task}, ${formatDate(r.start)} to ${formatDate(r.end)}, ${r.status.toLowerCase()}`).join('; ')}.`,
@@ -268,7 +333,19 @@ export function driversChart(w: WaveModel): ChartDef | null {
   const rows = w.attributes.flatMap((a) =>
     a.figures.suppressed || !a.figures.driver
       ? []
-      : [{ attribute: a.label, performance: a.figures.performance, r: a.figures.driver.r, low: a.figures.driver.ci95[0], high: a.figures.driver.ci95[1], mean: a.figures.mean, n: a.figures.n, quadrant: a.figures.quadrant ?? '', significant: a.figures.driver.significant }],
+      : [
+          {
+            attribute: a.label,
+            performance: a.figures.performance,
+            r: a.figures.driver.r,
+            low: a.figures.driver.ci95[0],
+            high: a.figures.driver.ci95[1],
+            mean: a.figures.mean,
+            n: a.figures.n,
+            quadrant: a.figures.quadrant ?? '',
+            significant: a.figures.driver.significant,
+          },
+        ],
   );
   if (rows.length === 0) return null;
   const fix = w.attributes.find((a) => a.id === w.fixFirst);
@@ -282,21 +359,46 @@ export function driversChart(w: WaveModel): ChartDef | null {
       height: 320,
       data: { values: rows },
       layer: [
-        { mark: { type: 'rule', color: COLORS.muted }, encoding: { x: { field: 'performance', type: 'quantitative', title: 'Performance (mean rating, lowest to highest)', scale: { domain: [0, 1] }, axis: { format: '.0%' } }, y: { field: 'low', type: 'quantitative', title: 'Importance (correlation with the score)', scale: { domain: [-0.2, 1] } }, y2: { field: 'high' } } },
+        {
+          mark: { type: 'rule', color: COLORS.muted },
+          encoding: {
+            x: { field: 'performance', type: 'quantitative', title: 'Performance (mean rating, lowest to highest)', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+            y: { field: 'low', type: 'quantitative', title: 'Importance (correlation with the score)', scale: { domain: [-0.2, 1] } },
+            y2: { field: 'high' },
+          },
+        },
         {
           mark: { type: 'point', filled: true, size: 110, tooltip: true },
           encoding: {
             x: { field: 'performance', type: 'quantitative' },
             y: { field: 'r', type: 'quantitative' },
             color: { field: 'significant', type: 'nominal', scale: { domain: [false, true], range: [COLORS.passive, COLORS.line] }, legend: null },
-            tooltip: [{ field: 'attribute', title: 'Attribute' }, { field: 'mean', title: 'Mean rating', format: '.2f' }, { field: 'r', title: 'Correlation', format: '.2f' }, { field: 'n', title: 'Ratings' }, { field: 'quadrant', title: 'Reading' }],
+            tooltip: [
+              { field: 'attribute', title: 'Attribute' },
+              { field: 'mean', title: 'Mean rating', format: '.2f' },
+              { field: 'r', title: 'Correlation', format: '.2f' },
+              { field: 'n', title: 'Ratings' },
+              { field: 'quadrant', title: 'Reading' },
+            ],
           },
         },
-        { mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 12, color: COLORS.ink }, encoding: { x: { field: 'performance', type: 'quantitative' }, y: { field: 'r', type: 'quantitative' }, text: { field: 'attribute' } } },
+        {
+          mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 12, color: COLORS.ink },
+          encoding: { x: { field: 'performance', type: 'quantitative' }, y: { field: 'r', type: 'quantitative' }, text: { field: 'attribute' } },
+        },
       ],
     }),
     alt: `Attributes by importance and performance: ${rows.map((r) => `${r.attribute}: mean ${r.mean.toFixed(2)}, correlation ${r.r.toFixed(2)} (95% ${r.low.toFixed(2)} to ${r.high.toFixed(2)})${r.significant ? '' : ', not significant'}, ${r.quadrant}`).join('; ')}.`,
-    table: { columns: ['Attribute', 'Mean rating', 'Correlation with the score', '95% interval', 'Reading'], rows: rows.map((r) => [r.attribute, r.mean.toFixed(2), r.r.toFixed(2), `${r.low.toFixed(2)} to ${r.high.toFixed(2)}`, r.significant ? r.quadrant : `${r.quadrant} (not significant)`]) },
+    table: {
+      columns: ['Attribute', 'Mean rating', 'Correlation with the score', '95% interval', 'Reading'],
+      rows: rows.map((r) => [
+        r.attribute,
+        r.mean.toFixed(2),
+        r.r.toFixed(2),
+        `${r.low.toFixed(2)} to ${r.high.toFixed(2)}`,
+        r.significant ? r.quadrant : `${r.quadrant} (not significant)`,
+      ]),
+    },
     csv: '/exports/drivers.csv',
   };
 }
