@@ -122,3 +122,21 @@ describe('the analysis cache', () => {
     expect(runCli('build', env).stdout).not.toMatch(/reusing its analysis/);
   });
 });
+
+describe('the customer site on a rebuild', () => {
+  it('is kept when only what customers never see changed, and rebuilt when a letter changes', () => {
+    const work = tempDir('chorus-customer-keep-');
+    cpSync(data, join(work, 'data'), { recursive: true });
+    cpSync(join(projectRoot, 'content'), join(work, 'content'), { recursive: true });
+    const env = { data: join(work, 'data'), out: join(work, 'out'), content: join(work, 'content') };
+    expect(runCli('build', env).stdout).toMatch(/Customer site written/);
+    appendFileSync(join(work, 'content', 'briefings', '2026-Q3.mdx'), '\nOne more internal sentence.\n');
+    const briefingOnly = runCli('build', env);
+    expect(briefingOnly.stdout).toMatch(/Customer site unchanged since the last build/);
+    expect(readFileSync(join(env.out, 'internal', 'index.html'), 'utf8')).toContain('One more internal sentence.');
+    appendFileSync(join(work, 'content', 'letters', '2026-Q3-after.md'), '\nA sentence added to the letter.\n');
+    const letter = runCli('build', env);
+    expect(letter.stdout).toMatch(/Customer site written/);
+    expect(readFileSync(join(env.out, 'customers', 'heard', '2026-Q3', 'index.html'), 'utf8')).toContain('A sentence added to the letter.');
+  });
+});

@@ -3,7 +3,9 @@
  * site: a separate Astro build given only the customer projection of the model, so nothing
  * internal can be reached from it.
  */
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { customerInputsKey } from '../customer-inputs.ts';
 import { ANALYSIS_FILES } from '../../pipeline/cache.ts';
 import { join } from 'node:path';
 import { toCustomerModel } from '../../pipeline/model/customer-model.ts';
@@ -38,6 +40,14 @@ export async function build(paths: Paths): Promise<number> {
     );
   const customerModel = join(paths.work, 'customer-model.json');
   await writeFile(customerModel, JSON.stringify(toCustomerModel(analysis.model, secret)));
+  // Kept as it is when nothing it is built from changed (the key's record lives in the working folder, never in the site).
+  const key = `${await customerInputsKey(customerModel, paths.content)} ${paths.customersOut}`;
+  const record = join(paths.work, 'customer-site-key');
+  if (existsSync(join(paths.customersOut, 'index.html')) && (await readFile(record, 'utf8').catch(() => '')) === key) {
+    console.log(`Customer site unchanged since the last build (no letter, published plan, story or figure it shows changed): kept in ${show(paths.customersOut)}`);
+    return 0;
+  }
+  await rm(record, { force: true });
   await buildAstroSite(astroBuild, {
     root: projectRoot,
     srcDir: './src/customer',
@@ -45,6 +55,7 @@ export async function build(paths: Paths): Promise<number> {
     logLevel: 'warn',
     integrations: [customerData(customerModel, paths.content)],
   });
+  await writeFile(record, key);
   console.log(`Customer site written to ${show(paths.customersOut)}`);
   return 0;
 }
