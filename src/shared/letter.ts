@@ -6,7 +6,7 @@
  * Pure: built from the customer projection of the model and the published content only.
  */
 import type { CustomerModel, CustomerWave } from '../pipeline/model/customer-model.ts';
-import type { PublishedPlan, PublishedQuote } from './published.ts';
+import { planStatusWords, type PublishedPlan, type PublishedQuote } from './published.ts';
 import { formatCount, formatDate, formatNps, formatPercent } from './format.ts';
 
 /** Quotes a letter shows at most. */
@@ -110,7 +110,7 @@ export function letterOf(model: CustomerModel, w: CustomerWave, sources: LetterS
         title: x.title,
         objective: x.objective,
         result: null,
-        status: `${x.status === 'planned' ? 'Planned' : 'In progress'}${x.due ? `, to be finished by ${monthYear(x.due)}` : ''}. Our goal: ${x.target}`,
+        status: `${planStatusWords(x.status)}${x.due ? `, to be finished by ${monthYear(x.due)}` : ''}. Our goal: ${x.target}`,
       })),
       empty: current.length > 0 ? null : 'We will share our next steps in our next letter.',
     },

@@ -25,6 +25,11 @@ export interface PublishedQuote {
   wave: string | null;
 }
 
+/** A plan's status in a customer's words. */
+export function planStatusWords(status: Action['status']): string {
+  return { planned: 'Planned', 'in progress': 'In progress', 'on hold': 'On hold', done: 'Done' }[status];
+}
+
 /** Plans marked publish_to_customers, soonest due first (undated first), then by id. */
 export function publishedPlansOf(actions: { id: string; data: Action }[]): PublishedPlan[] {
   return actions

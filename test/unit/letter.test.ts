@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterOf, signatureOf, type LetterDoc, type LetterSources } from '../../src/shared/letter.ts';
 import { letterEmail, paragraphs } from '../../src/shared/letter-email.ts';
-import { plansAnswering, publishedPlansOf, publishedQuotesOf, type PublishedPlan } from '../../src/shared/published.ts';
+import { planStatusWords, plansAnswering, publishedPlansOf, publishedQuotesOf, type PublishedPlan } from '../../src/shared/published.ts';
 import { ActionSchema, StorySchema } from '../../src/pipeline/content/schemas.ts';
 import { CUSTOMER_MODEL_VERSION, type CustomerModel, type CustomerWave } from '../../src/pipeline/model/customer-model.ts';
 
@@ -214,5 +214,11 @@ describe('what customers may see of the content', () => {
       { quote: 'Quote a', role: 'CFO', wave: null },
       { quote: 'Quote b', role: null, wave: 'w1' },
     ]);
+  });
+});
+
+describe('plan status in a customer’s words', () => {
+  it('says "On hold" for a plan on hold (an account page once called it "In progress")', () => {
+    expect((['planned', 'in progress', 'on hold', 'done'] as const).map(planStatusWords)).toEqual(['Planned', 'In progress', 'On hold', 'Done']);
   });
 });
