@@ -20,7 +20,7 @@ import { followupColumns, followupRowSchema } from '../schemas/followup.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { IdIndex } from './id-index.ts';
-import type { RowSchema } from './values.ts';
+import type { RowSchema } from '../schemas/cells.ts';
 
 export interface IngestOptions {
   dataDir: string;

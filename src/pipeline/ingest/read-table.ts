@@ -7,7 +7,7 @@
 import { readCsv, isBlankRow, type Delimiter } from './csv-reader.ts';
 import { matchHeader, type ColumnMapping } from './columns.ts';
 import { FileTally, StructuralError, type FileReport, type RowIssue, type StructuralIssue, type Notice } from './report.ts';
-import { Rejected, type RowSchema } from './values.ts';
+import { Rejected, type RowSchema } from '../schemas/cells.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
 
 export interface RowContext {

@@ -1,6 +1,6 @@
 /** One row of `accounts.csv`: a customer company. */
 import type { z } from 'zod';
-import { date, id, optionalNumber, rowSchema, segmentReaders, shortText, type DateFormat, type DecimalSeparator } from '../ingest/values.ts';
+import { date, id, optionalNumber, rowSchema, segmentReaders, shortText, type DateFormat, type DecimalSeparator } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const accountColumns = {

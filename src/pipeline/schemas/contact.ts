@@ -1,6 +1,6 @@
 /** One row of `contacts.csv`: a person at a customer account. */
 import type { z } from 'zod';
-import { id, optional, optionalId, rowSchema, segmentReaders, shortText } from '../ingest/values.ts';
+import { id, optional, optionalId, rowSchema, segmentReaders, shortText } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const contactColumns = {

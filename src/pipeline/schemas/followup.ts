@@ -1,6 +1,6 @@
 /** One row of `followups.csv`: an entry of the follow-up log for one response. */
 import type { z } from 'zod';
-import { anyText, date, id, rowSchema, shortText, type CellReader, type DateFormat } from '../ingest/values.ts';
+import { anyText, date, id, rowSchema, shortText, type CellReader, type DateFormat } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const followupColumns = {

@@ -1,6 +1,6 @@
 /** One row of `invitations/<wave>.csv`: a contact asked to answer the wave. */
 import type { z } from 'zod';
-import { date, id, optionalId, rowSchema, type DateFormat } from '../ingest/values.ts';
+import { date, id, optionalId, rowSchema, type DateFormat } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const invitationColumns = {

@@ -1,6 +1,6 @@
 /** One row of `metrics.csv`: an operational or financial figure for a period (long format). */
 import type { z } from 'zod';
-import { id, number, optionalId, rowSchema, segmentReaders, shortText, type DecimalSeparator } from '../ingest/values.ts';
+import { id, number, optionalId, rowSchema, segmentReaders, shortText, type DecimalSeparator } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const metricColumns = {

@@ -1,6 +1,6 @@
 /** One row of `responses/<wave>.csv`. */
 import type { z } from 'zod';
-import { boolean, date, id, optionalId, rating, rowSchema, score, segmentReaders, tags, text, type CellReader, type DateFormat } from '../ingest/values.ts';
+import { boolean, date, id, optionalId, rating, rowSchema, score, segmentReaders, tags, text, type CellReader, type DateFormat } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const responseColumns = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { score, parseDate, parseNumber, readBoolean, tags, splitMessage, rowSchema, id, date } from '../../src/pipeline/ingest/values.ts';
+import { score, parseDate, parseNumber, readBoolean, tags, splitMessage, rowSchema, id, date } from '../../src/pipeline/schemas/cells.ts';
 
 const scoreCell = rowSchema({ score }).transform((r) => r.score);
 const tagsCell = {
