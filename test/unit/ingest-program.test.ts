@@ -55,12 +55,13 @@ describe('ingestProgram', () => {
     const { rejected, file } = await ingest({
       'responses/w1.csv': 'response_id,score,submitted_at,confidential\nr1,11,2026-01-05,no\nr2,,2026-01-05,no\nr3,5,2026-02-30,no\nr6,7,,no\nr4,8,,maybe\nr5,9\nr6,8,,no\n',
     });
-    expect(file('responses/w1.csv')).toMatchObject({ rows: 7, used: 1, rejected: 6 });
+    // r4's unreadable confidentiality answer does not reject it: it counts as confidential (see below)
+    expect(file('responses/w1.csv')).toMatchObject({ rows: 7, used: 2, rejected: 5 });
     const byRow = Object.fromEntries(rejected.map((i) => [i.row, i]));
     expect(byRow[2]).toMatchObject({ column: 'score', value: '11', code: 'score.invalid' });
     expect(byRow[3]).toMatchObject({ column: 'score', code: 'score.invalid' });
     expect(byRow[4]).toMatchObject({ column: 'submitted_at', value: '2026-02-30' });
-    expect(byRow[6]).toMatchObject({ code: 'confidential.invalid', column: 'confidential', value: 'maybe' });
+    expect(byRow[6]).toBeUndefined();
     expect(byRow[7]).toMatchObject({ code: 'row.fields' });
     expect(byRow[8]).toMatchObject({ code: 'response_id.duplicate', column: 'response_id' });
     expect(byRow[8]!.value).toBeUndefined();
@@ -77,7 +78,38 @@ describe('ingestProgram', () => {
     expect(JSON.stringify(rejected)).not.toMatch(/secret-|C1|C404/);
     expect(rejected.find((i) => i.row === 2)).toMatchObject({ column: 'score', value: '11' });
     expect(rejected.find((i) => i.row === 4)).toMatchObject({ column: 'contact_id', code: 'contact_id.unknown' });
-    expect(rejected.find((i) => i.row === 5)).toMatchObject({ column: 'confidential', value: 'perhaps' });
+    expect(rejected.find((i) => i.row === 5)).toBeUndefined();
+  });
+
+  it('reads a blank or unreadable confidentiality answer as confidential, never as consent, and counts them', async () => {
+    const { responses, result } = await ingest({
+      'responses/w1.csv': 'response_id,score,confidential\nr1,9,no\nr2,9,\nr3,9,maybe\nr4,9,yes\nr5,9,  \n',
+      // no confidentiality question at all: nobody chose it
+      'responses/w2.csv': 'response_id,score\nt1,9\n',
+    });
+    expect(responses.map((r) => [r.responseId, r.confidential])).toEqual([
+      ['r1', false],
+      ['r2', true],
+      ['r3', true],
+      ['r4', true],
+      ['r5', true],
+      ['t1', false],
+    ]);
+    const notices = result.report.notices.filter((n) => /confidentiality question/.test(n.message));
+    expect(notices.map((n) => n.file)).toEqual(['responses/w1.csv']);
+    expect(notices[0]!.message).toMatch(/^3 answers to the confidentiality question were blank or unreadable: counted as confidential/);
+  });
+
+  it('reads a blank "may we share your name?" as no', async () => {
+    const { responses } = await ingest({
+      'responses/w1.csv': 'response_id,score,may_we_name_you\ns1,9,yes\ns2,9,\ns3,9,no\n',
+      'program.yml': 'columns:\n  responses:\n    confidential: may_we_name_you\ncsv:\n  confidential_inverted: true\n',
+    });
+    expect(responses.map((r) => [r.responseId, r.confidential])).toEqual([
+      ['s1', false],
+      ['s2', true],
+      ['s3', true],
+    ]);
   });
 
   it('never echoes contacts.csv identities (the contact may be a confidential respondent)', async () => {

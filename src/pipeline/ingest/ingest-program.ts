@@ -239,6 +239,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   for (const wave of waves) {
     const file = wave.file!;
     let last: string | undefined;
+    let unclearConsent = 0;
     const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs, ratings: ratingColumns });
     await read(
       file,
@@ -285,7 +286,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
             (s.source === 'auto' || s.source === 'contact' ? contact?.segments[col] : undefined) ??
             (s.source === 'auto' || s.source === 'account' ? account?.segments[col] : undefined);
         }
-        if (r.confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
+        // Consent fails safe: an unclear answer (blank, unreadable) is confidential.
+        const confidential = r.confidential !== false;
+        if (r.confidential === 'unclear') unclearConsent++;
+        if (confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
         if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
         opts.onResponse({
           wave: wave.id,
@@ -297,7 +301,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           accountId,
           roleId: contact?.roleId,
           comment: r.comment,
-          confidential: r.confidential,
+          confidential,
           themes: r.themes,
           segments,
           ratings: ratingColumns.length === 0 ? NO_RATINGS : ratingColumns.map((c) => (r as Record<string, unknown>)[c.column] as number | undefined),
@@ -307,6 +311,12 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       { extraColumns: [...responseSegs, ...ratingColumns.map((c) => c.column)] },
     );
     if (last !== undefined) lastSubmitted.set(wave.id, last);
+    if (unclearConsent > 0) {
+      notices.push({
+        file,
+        message: `${unclearConsent.toLocaleString('en-US')} answer${unclearConsent === 1 ? '' : 's'} to the confidentiality question ${unclearConsent === 1 ? 'was' : 'were'} blank or unreadable: counted as confidential, never as consent to be named (write true/false, yes/no or 1/0)`,
+      });
+    }
   }
 
   // Invitations, per wave, kept compact: who (an id index) and how many per account.

@@ -216,6 +216,17 @@ export const boolean =
   (cell, f) =>
     readBoolean(cell, whenBlank, inverted) ?? f(`${label} is not yes or no`, 'write true/false, yes/no or 1/0, or leave it blank');
 
+/**
+ * The answer to the confidentiality question, failing safe: a blank or unreadable answer is
+ * 'unclear', which ingest counts and treats as confidential, never as consent to be named. A
+ * missing column (the export asks no such question) is an identified answer. `inverted`: the
+ * column asks "may we share your name?".
+ */
+export const consent =
+  (inverted: boolean): CellReader<boolean | 'unclear'> =>
+  (cell) =>
+    cell === undefined ? false : isBlank(cell) ? 'unclear' : (readBoolean(cell, false, inverted) ?? 'unclear');
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && !isLeap(y) ? 28 : DAYS_IN_MONTH[m - 1]!);

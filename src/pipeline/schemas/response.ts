@@ -1,6 +1,6 @@
 /** One row of `responses/<wave>.csv`. */
 import type { z } from 'zod';
-import { boolean, date, id, optionalId, rating, rowSchema, score, segmentReaders, tags, text, type CellReader, type DateFormat } from './cells.ts';
+import { consent, date, id, optionalId, rating, rowSchema, score, segmentReaders, tags, text, type CellReader, type DateFormat } from './cells.ts';
 import type { TableSpec } from './table-spec.ts';
 
 export const responseColumns = {
@@ -33,7 +33,7 @@ export const responseRowSchema = (opts: { dateFormat: DateFormat; confidentialIn
     contact_id: optionalId('contact id'),
     account_id: optionalId('account id'),
     comment: text,
-    confidential: boolean('confidential', false, opts.confidentialInverted),
+    confidential: consent(opts.confidentialInverted),
     themes: tags,
   });
 
