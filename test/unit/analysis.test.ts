@@ -376,3 +376,26 @@ describe('attribute ratings and key drivers', () => {
     expect(emea.lowShare).toBeGreaterThan(0);
   });
 });
+
+describe('response rate', () => {
+  it('counts distinct invited contacts who answered over contacts invited, never above 100%', async () => {
+    const m = await model({
+      'accounts.csv': 'account_id,name\nA1,Acme\nA2,Globex\n',
+      'contacts.csv': 'contact_id,account_id\nC1,A1\nC2,A1\nC3,A2\nC4,A2\nC9,A2\n',
+      'invitations/w1.csv': 'contact_id\nC1\nC2\nC3\nC4\n',
+      // C1 answers twice; C9 answers without an invitation; C2 and C4 stay silent.
+      'responses/w1.csv': 'response_id,score,contact_id\nr1,9,C1\nr2,8,C1\nr3,7,C3\nr4,10,C9\n',
+    });
+    const w = m.waves[0]!;
+    // 2 of the 4 invited answered (C1, C3); 4 responses would have said 100%
+    expect(w.responseRate).toBe(0.5);
+    const [a1, a2] = w.accounts;
+    expect([a1!.respondents, a1!.invited, a1!.responseRate]).toEqual([1, 2, 0.5]);
+    expect([a2!.respondents, a2!.invited, a2!.responseRate]).toEqual([2, 2, 0.5]);
+  });
+
+  it('is not known when the answers carry no contact id', async () => {
+    const m = await model({ 'invitations/w1.csv': 'contact_id\nC1\nC2\n', 'responses/w1.csv': 'response_id,score\nr1,9\n' });
+    expect(m.waves[0]!.responseRate).toBeNull();
+  });
+});

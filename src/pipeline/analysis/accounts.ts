@@ -39,6 +39,8 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
     const state = w.accounts.get(id);
     const inv = invited ? (invited.byAccount.get(id) ?? 0) : null;
     const respondents = state?.respondents ?? 0;
+    // The rate counts people, and only those invited: distinct invited contacts who answered over contacts invited.
+    const invitedRespondents = invited && state ? new Set(state.answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : 0;
     const identified = state?.identified ?? emptyWeighted();
     const confidential = state?.confidential ?? emptyWeighted();
     const counts = answerCounts(state?.answers ?? [], min, who);
@@ -52,7 +54,7 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
       responses: identified.n + confidential.n,
       respondents,
       invited: inv,
-      responseRate: inv ? respondents / inv : null,
+      responseRate: inv ? invitedRespondents / inv : null,
       decisionMakerAnswered: identified.decisionMaker || (confidential.n >= min && confidential.decisionMaker),
       answersListed: counts.listed,
       answersWithheld: counts.withheld,

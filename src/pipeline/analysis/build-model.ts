@@ -23,10 +23,22 @@ import { cohortFigures } from './cohorts.ts';
 import { people } from './people.ts';
 import { histogramSize } from '../model/histogram.ts';
 import { MemorySink, RECORDS_VERSION, type RecordSink } from '../records/types.ts';
-import type { Collector } from './collector.ts';
+import type { Collector, WaveState } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { QueueItem, SiteModel, WaveModel } from '../model/types.ts';
 import { MODEL_VERSION } from '../model/types.ts';
+
+/**
+ * Distinct invited contacts who answered over contacts invited (docs/statistics.md): never above
+ * 100%, however often a contact answered. Null without invitations, or when the wave's answers
+ * carry no contact id (then who answered is not known).
+ */
+function waveResponseRate(w: WaveState, invited: IdIndex | undefined): number | null {
+  if (!invited || invited.size === 0 || (w.respondents.size === 0 && histogramSize(w.histogram) > 0)) return null;
+  let answered = 0;
+  for (let e = 0; e < w.respondents.size; e++) if (invited.lookup(w.respondents, e) !== undefined) answered++;
+  return answered / invited.size;
+}
 
 /** The program-level part of the model: names, settings the pages show, benchmarks. */
 function programSection(ingest: IngestResult): Pick<SiteModel, 'program' | 'benchmarks' | 'attributeThemes'> {
@@ -91,7 +103,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       change: prev ? compare(w.histogram, prev.state.histogram, prev.id, 'change') : null,
       benchmarks: benchmarkComparisons(program.benchmarks, figures),
       invited: invited ? invited.contacts.size : null,
-      responseRate: invited && invited.contacts.size > 0 ? histogramSize(w.histogram) / invited.contacts.size : null,
+      responseRate: waveResponseRate(w, invited?.contacts),
       confidential: w.confidential,
       segments,
       promoterConcentrations: promoterConcentrations(segments),
