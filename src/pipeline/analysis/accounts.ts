@@ -40,7 +40,8 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
     const inv = invited ? (invited.byAccount.get(id) ?? 0) : null;
     const respondents = state?.respondents ?? 0;
     // The rate counts people, and only those invited: distinct invited contacts who answered over contacts invited.
-    const invitedRespondents = invited && state ? new Set(state.answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : 0;
+    const invitedRespondents =
+      invited && state ? new Set(state.answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : 0;
     const identified = state?.identified ?? emptyWeighted();
     const confidential = state?.confidential ?? emptyWeighted();
     const counts = answerCounts(state?.answers ?? [], min, who);
