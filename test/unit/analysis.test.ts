@@ -148,7 +148,6 @@ describe('accounts', () => {
     ]);
     expect(answers[1]!.contact!.role).toBe('Decision maker');
     expect(a1!.answersListed).toBe(2);
-    expect(a1!.answersWithheld).toBe(1);
     expect(a2!.rollup).toMatchObject({ n: 2, nps: 0, mean: 7.5, category: 'passive' });
     expect(a2!.decisionMakerAnswered).toBe(false);
     expect(a3).toMatchObject({ responses: 0, invited: 1, responseRate: 0 });
@@ -397,5 +396,26 @@ describe('response rate', () => {
   it('is not known when the answers carry no contact id', async () => {
     const m = await model({ 'invitations/w1.csv': 'contact_id\nC1\nC2\n', 'responses/w1.csv': 'response_id,score\nr1,9\n' });
     expect(m.waves[0]!.responseRate).toBeNull();
+  });
+});
+
+describe('confidential answers on account pages', () => {
+  it('are never listed, however many an account has, and their themes are not the account’s', async () => {
+    const confidential = Array.from({ length: 6 }, (_, i) => `c${i},2,C${i + 2},yes,"As the only admin here, pricing hurts",pricing`);
+    const { model: m, sink } = await analysed({
+      'accounts.csv': 'account_id,name\nA1,Acme\n',
+      'contacts.csv': 'contact_id,account_id,name\n' + Array.from({ length: 8 }, (_, i) => `C${i + 1},A1,Person ${i + 1}`).join('\n') + '\n',
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential,comment,themes', ['r1,9,C1,no,Support is quick,support', ...confidential]),
+    });
+    const a = m.waves[0]!.accounts[0]!;
+    // all seven answers count in the roll-up (six confidential reach the minimum of 5)
+    expect(a.rollup.n).toBe(7);
+    expect(a.answersListed).toBe(1);
+    const listed = sink.accounts.get(a.slug)!.waves[0]!.answers;
+    expect(listed.map((x) => [x.contact.name, x.comment])).toEqual([['Person 1', 'Support is quick']]);
+    expect(JSON.stringify([...sink.accounts])).not.toMatch(/only admin/);
+    expect(a.themes).toEqual([{ theme: 'support', mentions: 1 }]);
+    // the wave's theme figures still count every mention
+    expect(m.waves[0]!.themes.themes.find((t) => t.theme === 'pricing')!.mentions).toBe(6);
   });
 });

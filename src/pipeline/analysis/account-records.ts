@@ -1,8 +1,8 @@
 /**
  * Each account page's shard: the answers it lists, wave by wave, lowest score first (capped;
- * the account's figures count every answer). Identified respondents by name and role;
- * confidential answers only when the account has at least the minimum group size of them, and
- * then without identity.
+ * the account's figures count every answer). Identified respondents only, by name and role: a
+ * confidential answer, its comment and its date are never listed against an account, however
+ * many there are (a comment often names its writer).
  */
 import { naturalCompare } from '../util/compare.ts';
 import { categoryOf } from '../model/categories.ts';
@@ -12,12 +12,11 @@ import type { AccountAnswer, WaveState } from './collector.ts';
 import type { People } from './people.ts';
 import { isHidden } from './accounts.ts';
 
-export function listedAnswers(all: readonly AccountAnswer[], min: number, who: People): ListedAnswer[] {
-  const withheld = all.filter((a) => isHidden(a, who)).length;
+export function listedAnswers(all: readonly AccountAnswer[], who: People): ListedAnswer[] {
   const answers = all
-    .filter((a) => !isHidden(a, who) || withheld >= min)
+    .filter((a) => !isHidden(a, who))
     .map((a) => ({
-      contact: isHidden(a, who) ? null : { name: who.nameOf(a.contactId === undefined ? undefined : who.contactName(a.contactId)), role: who.roleOf(a.roleId, a.contactId) },
+      contact: { name: who.nameOf(a.contactId === undefined ? undefined : who.contactName(a.contactId)), role: who.roleOf(a.roleId, a.contactId) },
       score: a.score,
       category: categoryOf(a.score),
       comment: a.comment !== undefined && a.comment.trim() !== '' ? a.comment : null,
@@ -27,14 +26,14 @@ export function listedAnswers(all: readonly AccountAnswer[], min: number, who: P
     (x, y) =>
       x.score - y.score ||
       naturalCompare(x.submittedAt ?? '', y.submittedAt ?? '') ||
-      naturalCompare(x.contact?.name ?? '', y.contact?.name ?? '') ||
+      naturalCompare(x.contact.name, y.contact.name) ||
       naturalCompare(x.comment ?? '', y.comment ?? ''),
   );
   return answers;
 }
 
 /** Writes one shard per account that has answers in any wave. */
-export function writeAccountRecords(sink: RecordSink, waves: { id: string; state: WaveState }[], slugs: Map<string, string>, min: number, who: People): void {
+export function writeAccountRecords(sink: RecordSink, waves: { id: string; state: WaveState }[], slugs: Map<string, string>, who: People): void {
   const ids = new Set<string>();
   for (const w of waves) for (const id of w.state.accounts.keys()) ids.add(id);
   for (const id of [...ids].sort(naturalCompare)) {
@@ -42,7 +41,7 @@ export function writeAccountRecords(sink: RecordSink, waves: { id: string; state
     for (const w of waves) {
       const all = w.state.accounts.get(id)?.answers;
       if (!all || all.length === 0) continue;
-      const answers = listedAnswers(all, min, who);
+      const answers = listedAnswers(all, who);
       records.waves.push({ wave: w.id, answers: answers.slice(0, ACCOUNT_ANSWERS_CAP), total: answers.length });
     }
     sink.account(slugs.get(id)!, records);

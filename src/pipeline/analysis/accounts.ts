@@ -23,11 +23,11 @@ export function rollup(identified: Weighted, confidential: Weighted, min: number
 /** Whether an answer is listed without identity (or withheld): it, or its contact in any wave, chose confidentiality. */
 export const isHidden = (a: AccountAnswer, who: People) => a.confidential || who.isConfidential(a.contactId);
 
-/** How many of an account's answers its page lists, and how many are withheld as too few to show. */
-export function answerCounts(all: readonly AccountAnswer[], min: number, who: People): { listed: number; withheld: number } {
-  let hidden = 0;
-  for (const a of all) if (isHidden(a, who)) hidden++;
-  return hidden >= min ? { listed: all.length, withheld: 0 } : { listed: all.length - hidden, withheld: hidden };
+/** How many of an account's answers its page lists: the identified ones. */
+export function listedCount(all: readonly AccountAnswer[], who: People): number {
+  let listed = 0;
+  for (const a of all) if (!isHidden(a, who)) listed++;
+  return listed;
 }
 
 export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: string, min: number, who: People, slugs: Map<string, string>): AccountSummary[] {
@@ -44,7 +44,6 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
       invited && state ? new Set(state.answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : 0;
     const identified = state?.identified ?? emptyWeighted();
     const confidential = state?.confidential ?? emptyWeighted();
-    const counts = answerCounts(state?.answers ?? [], min, who);
     return {
       id,
       slug: slugs.get(id)!,
@@ -57,8 +56,7 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
       invited: inv,
       responseRate: inv ? invitedRespondents / inv : null,
       decisionMakerAnswered: identified.decisionMaker || (confidential.n >= min && confidential.decisionMaker),
-      answersListed: counts.listed,
-      answersWithheld: counts.withheld,
+      answersListed: listedCount(state?.answers ?? [], who),
       themes: [...(state?.themes ?? new Map<string, number>())]
         .map(([theme, mentions]) => ({ theme, mentions }))
         .sort((x, y) => y.mentions - x.mentions || naturalCompare(x.theme, y.theme)),

@@ -129,7 +129,6 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     sink,
     ingest.waves.map((wave, i) => ({ id: wave.id, state: states[i]! })),
     accountSlugs,
-    min,
     who,
   );
   return {

@@ -179,7 +179,8 @@ export class Collector {
     const key = candidate ? hashOf(r.responseId) : 0;
     const account = r.accountId === undefined ? undefined : w.accounts.get(r.accountId);
     for (const theme of themes) {
-      if (account) account.themes.set(theme, (account.themes.get(theme) ?? 0) + 1);
+      // An account's themes are its identified respondents': a confidential comment's theme is never tied to an account.
+      if (account && !r.confidential) account.themes.set(theme, (account.themes.get(theme) ?? 0) + 1);
       let t = w.themes.get(theme);
       if (t === undefined) w.themes.set(theme, (t = { byCategory: [0, 0, 0], candidates: [] }));
       t.byCategory[cat]++;

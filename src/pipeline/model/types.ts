@@ -139,14 +139,12 @@ export interface AccountSummary {
   decisionMakerAnswered: boolean;
   /**
    * How many answers the account's page lists for this wave (they live in the account's record
-   * shard, not here): identified respondents' with their name and role; confidential ones (and
-   * those of anyone who chose confidentiality in any wave) only when the account has at least
-   * the minimum group size of them, and then without identity.
+   * shard, not here): identified respondents' only, with their name and role. A confidential
+   * answer (or any answer of someone who chose confidentiality in any wave) is never listed tied
+   * to an account, a person or a date: it counts in figures only.
    */
   answersListed: number;
-  /** Confidential answers not listed, being too few to show without pointing at someone. */
-  answersWithheld: number;
-  /** Themes the account's respondents raised, most mentioned first. */
+  /** Themes the account's identified respondents raised, most mentioned first. */
   themes: { theme: string; mentions: number }[];
   /**
    * The roll-up (docs/statistics.md): identified responses, plus confidential ones only when
@@ -163,9 +161,9 @@ export interface AccountSummary {
   };
 }
 
-/** An answer on its account's page. `contact` is null for answers shown without identity. */
+/** An identified respondent's answer on its account's page. */
 export interface AccountAnswer {
-  contact: { name: string; role: string | null } | null;
+  contact: { name: string; role: string | null };
   score: number;
   category: Category;
   comment: string | null;
