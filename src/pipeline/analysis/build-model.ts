@@ -12,6 +12,8 @@ import { compare, figuresOf } from './figures.ts';
 import { followupQueue, namedPromoters } from './followup.ts';
 import { attributeSections } from './attributes.ts';
 import { promoterConcentrations, segmentFigures } from './segments.ts';
+import { suppressWaveSegments, type SegmentCell } from '../disclosure/wave-segments.ts';
+import type { CubeCell } from '../cube/cube.ts';
 import { benchmarkComparisons } from './benchmarks.ts';
 import { accountSummaries } from './accounts.ts';
 import { writeAccountRecords } from './account-records.ts';
@@ -38,6 +40,19 @@ function waveResponseRate(w: WaveState, invited: IdIndex | undefined): number | 
   let answered = 0;
   for (let e = 0; e < w.respondents.size; e++) if (invited.lookup(w.respondents, e) !== undefined) answered++;
   return answered / invited.size;
+}
+
+/** The wave's responses by combination of segment values (one per dimension), from its cube cells. */
+function segmentCells(cells: readonly CubeCell[]): SegmentCell[] {
+  const out = new Map<string, SegmentCell>();
+  for (const c of cells) {
+    const key = c.segments.join('\u001f');
+    const n = histogramSize(c.histogram);
+    const cell = out.get(key);
+    if (cell) cell.n += n;
+    else out.set(key, { values: c.segments, n });
+  }
+  return [...out.keys()].sort().map((k) => out.get(k)!);
 }
 
 /** The program-level part of the model: names, settings the pages show, benchmarks. */
@@ -93,7 +108,9 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     for (const a of accounts) if (a.owner) ownerNames.add(a.owner);
     if (i === ingest.waves.length - 1) latestOpen = followup.owners;
     const figures = figuresOf(w.histogram);
-    const segments = segmentFigures(s, w, min, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
+    // Which segment values to suppress is decided for all dimensions at once, from the cube.
+    const hidden = suppressWaveSegments(segmentCells(c.cube.cellsOf(i)), s.segments.length, min);
+    const segments = segmentFigures(s, w, min, hidden, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
     waves.push({
       id: wave.id,
       label: wave.label,

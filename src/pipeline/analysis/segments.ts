@@ -6,9 +6,10 @@
  */
 import { naturalCompare } from '../util/compare.ts';
 import { compare, figuresOf } from './figures.ts';
-import { partition } from './suppress.ts';
+import { suppressed } from './suppress.ts';
+import type { SuppressionReason } from '../stats/suppression.ts';
 import type { Histogram } from '../model/histogram.ts';
-import type { Comparison, PromoterConcentration, SegmentDimension, SegmentValue } from '../model/types.ts';
+import type { Comparison, MaybeSuppressed, PromoterConcentration, ScoreFigures, SegmentDimension, SegmentValue } from '../model/types.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import type { WaveState } from './collector.ts';
 
@@ -19,15 +20,27 @@ export interface PreviousSegments {
   segments: SegmentDimension[];
 }
 
-export function segmentFigures(settings: ProgramSettings, w: WaveState, min: number, prev?: PreviousSegments): SegmentDimension[] {
+/**
+ * `hidden`: per dimension (by index), the values suppressed and why, decided for all dimensions
+ * at once (disclosure/wave-segments.ts).
+ */
+export function segmentFigures(
+  settings: ProgramSettings,
+  w: WaveState,
+  min: number,
+  hidden: Map<number, Map<string, SuppressionReason>>,
+  prev?: PreviousSegments,
+): SegmentDimension[] {
   const total = w.histogram;
   const overall = figuresOf(total);
-  return settings.segments.map((s) => {
+  return settings.segments.map((s, d) => {
     const values = [...(w.segments.get(s.id) ?? new Map<string, Histogram>())].sort(([a], [b]) => naturalCompare(a, b));
-    const figures = partition(
-      values.map(([key, histogram]) => ({ key, histogram })),
-      min,
-    );
+    const figures = new Map<string, MaybeSuppressed<ScoreFigures>>();
+    for (const [value, h] of values) {
+      const reason = hidden.get(d)?.get(value);
+      const f = figuresOf(h);
+      figures.set(value, reason !== undefined || f === null ? suppressed(reason ?? 'small', min) : { suppressed: false, ...f });
+    }
     const list: SegmentValue[] = values.map(([value, h]) => {
       const f = figures.get(value)!;
       if (f.suppressed) return { value, figures: f };
