@@ -5,9 +5,6 @@
  */
 import type { AstroIntegration } from 'astro';
 
-/** The name of the file in the working folder that names the current analysis folder. */
-export const CURRENT = 'current';
-
 /** One integration per build: `modules` maps a virtual module's name to its exported constants. */
 function chorusData(site: string, modules: Record<string, Record<string, string>>): AstroIntegration {
   const code = new Map(
@@ -26,5 +23,5 @@ function chorusData(site: string, modules: Record<string, Record<string, string>
   return { name: `chorus-${site}-data`, hooks: { 'astro:config:setup': ({ updateConfig }) => void updateConfig({ vite: { plugins: [plugin] } }) } };
 }
 
-export const internalData = (workDir: string, contentDir: string) => chorusData('internal', { internal: { workDir }, content: { contentDir } });
+export const internalData = (workDir: string, contentDir: string, chartKey: string) => chorusData('internal', { internal: { workDir, chartKey }, content: { contentDir } });
 export const customerData = (customerModelFile: string, contentDir: string) => chorusData('customer', { customer: { customerModelFile }, content: { contentDir } });

@@ -3,16 +3,14 @@
  * reuses the analysis when no data changed), prints the ingest report, and points the output's
  * working folder at the analysis the pages will read. Returns null after printing why it failed.
  */
-import { writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
-import { analyse, ANALYSIS_FILES, type Analysis } from '../pipeline/cache.ts';
+import { join, relative } from 'node:path';
+import { analyse, ANALYSIS_FILES, useAnalysis, type Analysis } from '../pipeline/cache.ts';
 import { checkContent } from '../pipeline/content/check-content.ts';
 import { checkStoryIdentities } from '../pipeline/content/check-identities.ts';
 import { contentWarnings, formatContentWarning } from '../pipeline/content/check-references.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
 import { progressReporter } from './progress.ts';
 import { formatIngestReport, formatStructuralFailure, formatWaves } from './print-report.ts';
-import { CURRENT } from './astro-data.ts';
 import type { Paths } from './paths.ts';
 
 /** A path as the person who ran the command would type it. */
@@ -46,12 +44,12 @@ export async function pipelineStep(paths: Paths, rejectedShownAt?: string): Prom
       console.log(`\n${warnings.length} content warning${warnings.length === 1 ? '' : 's'} (the build goes on; docs/content.md explains each id):`);
       for (const w of warnings) console.log(`  - ${formatContentWarning(w)}`);
     }
-    await writeFile(join(paths.work, CURRENT), basename(analysis.dir));
+    await useAnalysis(paths.work, analysis.dir);
     console.log(`\nPipeline done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return analysis;
   } catch (e) {
     if (e instanceof StructuralError) {
-      if (e.report) console.error(formatIngestReport(e.report, show(join(paths.work, 'analysis-*', ANALYSIS_FILES.rejected))) + '\n');
+      if (e.report) console.error(formatIngestReport(e.report, show(join(paths.work, ANALYSIS_FILES.rejected))) + '\n');
       console.error(formatStructuralFailure(e.issues));
       return null;
     }

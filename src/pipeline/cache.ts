@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { filesUnder } from './util/files.ts';
 import { fileURLToPath } from 'node:url';
 import { runPipeline, type RunOptions } from './run.ts';
@@ -18,6 +18,9 @@ import { mailMergeContacts } from './exports/mail-merge.ts';
 import { writeCube } from './cube/write-cube.ts';
 import { readModel } from './model/read-model.ts';
 import type { SiteModel } from './model/types.ts';
+import { ANALYSIS_FILES, CURRENT } from './analysis-folder.ts';
+
+export { ANALYSIS_FILES, CURRENT };
 
 const pipelineDir = resolve(dirname(fileURLToPath(import.meta.url)));
 
@@ -39,21 +42,6 @@ export async function inputKey(dataDir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** What one analysis leaves in its folder; pages and exports read it from there. */
-export const ANALYSIS_FILES = {
-  model: 'model.json',
-  /** Every rejected row with its reason (streamed while reading). */
-  rejected: 'rejected-rows.csv',
-  /** Salted digests of confidential respondents' names and emails, to check stories against. */
-  identities: 'identities.json',
-  /** Every invited contact, for `npm run mail-merge` only (never published). */
-  mailMerge: 'mail-merge.json',
-  /** The score cube's CSV files (docs/cube.md). */
-  cube: 'cube',
-  /** Written last: the folder is complete. */
-  complete: 'complete',
-} as const;
-
 export interface Analysis {
   /** The folder holding the model, its record shards and the files above. */
   dir: string;
@@ -63,7 +51,7 @@ export interface Analysis {
 }
 
 export interface AnalyseOptions {
-  /** Where analyses are kept: one folder per output, the newest analysis only. */
+  /** Where analyses are kept: one folder per output (the one in use and the one before it). */
   workDir: string;
   dataDir: string;
   onProgress?: RunOptions['onProgress'];
@@ -71,25 +59,28 @@ export interface AnalyseOptions {
 
 /**
  * The analysis of the data folder: reused when no input changed since it was made (narrative
- * edits do not touch it), else made afresh by a pipeline run into a new folder, which then
- * replaces the old one.
+ * edits do not touch it), else made afresh by a pipeline run. A new analysis is written into a
+ * temporary folder and renamed into place whole, so no reader ever sees half of one; old
+ * analyses are removed only once a newer one is in use (see `useAnalysis`).
  */
 export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
   const key = (await inputKey(opts.dataDir)).slice(0, 32);
   const dir = join(opts.workDir, `analysis-${key}`);
-  const file = (name: keyof typeof ANALYSIS_FILES) => join(dir, ANALYSIS_FILES[name]);
-  if (existsSync(file('complete'))) {
-    const model = readModel(await readFile(file('model'), 'utf8'), file('model'));
-    return { dir, model, identities: JSON.parse(await readFile(file('identities'), 'utf8')) as string[], cached: true };
-  }
+  const read = async (): Promise<Analysis> => ({
+    dir,
+    model: readModel(await readFile(join(dir, ANALYSIS_FILES.model), 'utf8'), join(dir, ANALYSIS_FILES.model)),
+    identities: JSON.parse(await readFile(join(dir, ANALYSIS_FILES.identities), 'utf8')) as string[],
+    cached: true,
+  });
+  if (existsSync(join(dir, ANALYSIS_FILES.complete))) return read();
   await mkdir(opts.workDir, { recursive: true });
-  for (const old of (await readdir(opts.workDir)).filter((f) => f.startsWith('analysis-'))) await rm(join(opts.workDir, old), { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
+  const tmp = await mkdtemp(join(opts.workDir, `tmp-analysis-${key}-`));
+  const file = (name: keyof typeof ANALYSIS_FILES) => join(tmp, ANALYSIS_FILES[name]);
   const rejected = rejectedRowsWriter(file('rejected'));
   try {
     const { model, ingest, cube } = await runPipeline({
       dataDir: opts.dataDir,
-      sink: new FileSink(dir),
+      sink: new FileSink(tmp),
       onRejected: rejected.write,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
@@ -104,8 +95,35 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
       attributes: [...ingest.settings.attributes.map((a) => a.id), ...(ingest.settings.overall_satisfaction ? ['overall_satisfaction'] : [])],
     });
     await writeFile(file('complete'), '');
+    // Another command may have finished the same analysis meanwhile: then keep theirs.
+    if (existsSync(join(dir, ANALYSIS_FILES.complete))) return read();
+    await rm(dir, { recursive: true, force: true });
+    await rename(tmp, dir);
     return { dir, model, identities, cached: false };
+  } catch (e) {
+    // A failed run leaves its rejected rows where the report says they are.
+    await rejected.close();
+    await copyFile(file('rejected'), join(opts.workDir, ANALYSIS_FILES.rejected)).catch(() => {});
+    throw e;
   } finally {
     await rejected.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Points the working folder's `current` at `dir` (written whole: a reader sees the old name or
+ * the new one), then removes the analyses no one should need: every one but this and the one it
+ * replaces, which a command started a moment earlier may still be reading.
+ */
+export async function useAnalysis(workDir: string, dir: string): Promise<void> {
+  const pointer = join(workDir, CURRENT);
+  const previous = await readFile(pointer, 'utf8').catch(() => '');
+  const tmp = `${pointer}.${process.pid}.tmp`;
+  await writeFile(tmp, basename(dir));
+  await rename(tmp, pointer);
+  const keep = new Set([basename(dir), previous.trim()]);
+  for (const name of await readdir(workDir)) {
+    if (name.startsWith('analysis-') && !keep.has(name)) await rm(join(workDir, name), { recursive: true, force: true });
   }
 }

@@ -134,6 +134,12 @@ describe('the customer site on a rebuild', () => {
     const briefingOnly = runCli('build', env);
     expect(briefingOnly.stdout).toMatch(/Customer site unchanged since the last build/);
     expect(readFileSync(join(env.out, 'internal', 'index.html'), 'utf8')).toContain('One more internal sentence.');
+    // a folder changed since it was written (by hand, another version, another checkout) is built again
+    const index = join(env.out, 'customers', 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<p>edited by hand</p></body>'));
+    const edited = runCli('build', env);
+    expect(edited.stdout).toMatch(/Customer site written/);
+    expect(readFileSync(index, 'utf8')).not.toContain('edited by hand');
     appendFileSync(join(work, 'content', 'letters', '2026-Q3-after.md'), '\nA sentence added to the letter.\n');
     const letter = runCli('build', env);
     expect(letter.stdout).toMatch(/Customer site written/);

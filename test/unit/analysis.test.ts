@@ -389,13 +389,21 @@ describe('response rate', () => {
     // 2 of the 4 invited answered (C1, C3); 4 responses would have said 100%
     expect(w.responseRate).toBe(0.5);
     const [a1, a2] = w.accounts;
-    expect([a1!.respondents, a1!.invited, a1!.responseRate]).toEqual([1, 2, 0.5]);
-    expect([a2!.respondents, a2!.invited, a2!.responseRate]).toEqual([2, 2, 0.5]);
+    expect([a1!.respondents, a1!.invitedRespondents, a1!.invited, a1!.responseRate]).toEqual([1, 1, 2, 0.5]);
+    // C9 answered without an invitation: a respondent, but not one of the invited
+    expect([a2!.respondents, a2!.invitedRespondents, a2!.invited, a2!.responseRate]).toEqual([2, 1, 2, 0.5]);
   });
 
   it('is not known when the answers carry no contact id', async () => {
-    const m = await model({ 'invitations/w1.csv': 'contact_id\nC1\nC2\n', 'responses/w1.csv': 'response_id,score\nr1,9\n' });
+    const m = await model({
+      'accounts.csv': 'account_id,name\nA1,Acme\n',
+      'contacts.csv': 'contact_id,account_id\nC1,A1\nC2,A1\n',
+      'invitations/w1.csv': 'contact_id\nC1\nC2\n',
+      'responses/w1.csv': 'response_id,score,account_id\nr1,9,A1\nr2,7,A1\n',
+    });
     expect(m.waves[0]!.responseRate).toBeNull();
+    // the account too: its two answers name no contact, so "0 of 2" would be wrong
+    expect(m.waves[0]!.accounts[0]).toMatchObject({ invited: 2, invitedRespondents: null, responseRate: null, responses: 2 });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
-import { customerInputsKey } from '../customer-inputs.ts';
+import { chartRendererKey, customerInputsKey, siteKey } from '../inputs-key.ts';
 import { ANALYSIS_FILES } from '../../pipeline/cache.ts';
 import { join } from 'node:path';
 import { toCustomerModel } from '../../pipeline/model/customer-model.ts';
@@ -23,7 +23,7 @@ export async function build(paths: Paths): Promise<number> {
     root: projectRoot,
     outDir: paths.internalOut,
     logLevel: (process.env['CHORUS_ASTRO_LOG'] as 'info' | undefined) ?? 'warn',
-    integrations: [internalData(paths.work, paths.content)],
+    integrations: [internalData(paths.work, paths.content, await chartRendererKey())],
   });
   await writeExports(analysis, paths.internalOut);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
@@ -41,9 +41,11 @@ export async function build(paths: Paths): Promise<number> {
   const customerModel = join(paths.work, 'customer-model.json');
   await writeFile(customerModel, JSON.stringify(toCustomerModel(analysis.model, secret)));
   // Kept as it is when nothing it is built from changed (the key's record lives in the working folder, never in the site).
-  const key = `${await customerInputsKey(customerModel, paths.content)} ${paths.customersOut}`;
+  // The record holds the inputs' key and the key of the site as written: a folder changed since
+  // (by hand, by another version of Chorus, by another checkout) is built again.
+  const inputs = `${await customerInputsKey(customerModel, paths.content)} ${paths.customersOut}`;
   const record = join(paths.work, 'customer-site-key');
-  if (existsSync(join(paths.customersOut, 'index.html')) && (await readFile(record, 'utf8').catch(() => '')) === key) {
+  if (existsSync(paths.customersOut) && (await readFile(record, 'utf8').catch(() => '')) === `${inputs} ${await siteKey(paths.customersOut)}`) {
     console.log(`Customer site unchanged since the last build (no letter, published plan, story or figure it shows changed): kept in ${show(paths.customersOut)}`);
     return 0;
   }
@@ -55,7 +57,7 @@ export async function build(paths: Paths): Promise<number> {
     logLevel: 'warn',
     integrations: [customerData(customerModel, paths.content)],
   });
-  await writeFile(record, key);
+  await writeFile(record, `${inputs} ${await siteKey(paths.customersOut)}`);
   console.log(`Customer site written to ${show(paths.customersOut)}`);
   return 0;
 }

@@ -39,9 +39,12 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
     const state = w.accounts.get(id);
     const inv = invited ? (invited.byAccount.get(id) ?? 0) : null;
     const respondents = state?.respondents ?? 0;
-    // The rate counts people, and only those invited: distinct invited contacts who answered over contacts invited.
+    // The rate counts people, and only those invited: distinct invited contacts who answered over
+    // contacts invited. Not known when answers came in but none names its contact.
+    const answers = state?.answers ?? [];
+    const known = answers.length === 0 || answers.some((x) => x.contactId !== undefined);
     const invitedRespondents =
-      invited && state ? new Set(state.answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : 0;
+      invited && known ? new Set(answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : null;
     const identified = state?.identified ?? emptyWeighted();
     const confidential = state?.confidential ?? emptyWeighted();
     return {
@@ -54,7 +57,8 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
       responses: identified.n + confidential.n,
       respondents,
       invited: inv,
-      responseRate: inv ? invitedRespondents / inv : null,
+      invitedRespondents,
+      responseRate: inv && invitedRespondents !== null ? invitedRespondents / inv : null,
       decisionMakerAnswered: identified.decisionMaker || (confidential.n >= min && confidential.decisionMaker),
       answersListed: listedCount(state?.answers ?? [], who),
       themes: [...(state?.themes ?? new Map<string, number>())]

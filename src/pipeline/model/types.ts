@@ -134,7 +134,9 @@ export interface AccountSummary {
   respondents: number;
   /** Contacts invited this wave (null without an invitations file). */
   invited: number | null;
-  /** Distinct contacts who answered over contacts invited. */
+  /** Distinct invited contacts who answered (null without invitations, or when no answer names its contact). */
+  invitedRespondents: number | null;
+  /** invitedRespondents over contacts invited. */
   responseRate: number | null;
   decisionMakerAnswered: boolean;
   /**

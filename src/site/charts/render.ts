@@ -1,9 +1,9 @@
 /**
  * Renders a Vega-Lite spec to SVG at build time, so every chart reads without JavaScript.
  *
- * Rendering is most of the time Astro spends on pages, and a chart is a function of its spec
- * alone; so each SVG is kept in the analysis folder under the spec's hash (and the renderer's
- * versions). A rebuild after a content-only edit reuses every chart; new data makes a new
+ * A chart is a function of its spec and of the code that renders it; so each SVG is kept in the
+ * analysis folder under the spec's hash, in a folder named by the rendering code's and the
+ * packages' hash (the CLI's chartRendererKey), and the vega versions. A rebuild after a content-only edit reuses every chart; new data makes a new
  * analysis folder, and the old charts go with the old folder.
  */
 import { createHash } from 'node:crypto';

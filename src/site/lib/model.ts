@@ -5,15 +5,16 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { workDir } from 'virtual:chorus/internal';
+import { chartKey, workDir } from 'virtual:chorus/internal';
 import { readModel } from '../../pipeline/model/read-model.ts';
+import { CURRENT } from '../../pipeline/analysis-folder.ts';
 import { readAccountRecords, readOwnerRecords } from '../../pipeline/records/read-records.ts';
 import type { SiteModel } from '../../pipeline/model/types.ts';
 
 let cached: { mtimeMs: number; dir: string; model: SiteModel } | null = null;
 
 function current(): { dir: string; model: SiteModel } {
-  const pointer = join(workDir, 'current');
+  const pointer = join(workDir, CURRENT);
   const { mtimeMs } = statSync(pointer);
   if (cached?.mtimeMs !== mtimeMs) {
     const dir = join(workDir, readFileSync(pointer, 'utf8').trim());
@@ -29,4 +30,4 @@ export const getAccountRecords = (slug: string) => readAccountRecords(current().
 /** An owner's open alerts in the latest wave (null when they have none). */
 export const getOwnerRecords = (slug: string) => readOwnerRecords(current().dir, slug);
 /** Where rendered charts are kept for the current analysis (see charts/render.ts). */
-export const chartCacheDir = () => join(current().dir, 'charts');
+export const chartCacheDir = () => join(current().dir, `charts-${chartKey}`);
