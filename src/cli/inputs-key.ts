@@ -1,27 +1,10 @@
 /**
- * Keys for what a build can keep from the last one: a hash over named files and folders (path
- * and bytes), so any change to them makes a new key.
+ * Keys for what a build can keep from the last one (hashes of named files and folders, see
+ * hashTrees), so any change to them makes a new key.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { filesUnder } from '../pipeline/util/files.ts';
+import { join } from 'node:path';
+import { hashTrees } from '../pipeline/util/files.ts';
 import { projectRoot } from './paths.ts';
-
-/** Hashes every file under each of `roots` (a file or a folder; missing ones count as empty). */
-export async function filesKey(roots: readonly { label: string; path: string }[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const root of roots) {
-    const under = await filesUnder(root.path);
-    for (const f of under.length > 0 ? under : [root.path]) {
-      const bytes = await readFile(f).catch(() => null);
-      if (bytes === null) continue;
-      hash.update(`\0${root.label}:${relative(root.path, f)}\0`);
-      hash.update(bytes);
-    }
-  }
-  return hash.digest('hex');
-}
 
 const code = (...paths: string[]) => paths.map((p) => ({ label: p, path: join(projectRoot, p) }));
 
@@ -29,7 +12,7 @@ const code = (...paths: string[]) => paths.map((p) => ({ label: p, path: join(pr
  * What a chart's SVG depends on besides its spec: the rendering code and the packages it uses.
  * Charts are kept per analysis under this key (src/site/charts/render.ts).
  */
-export const chartRendererKey = async () => (await filesKey(code('src/site/charts', 'package-lock.json'))).slice(0, 16);
+export const chartRendererKey = async () => (await hashTrees(code('src/site/charts', 'package-lock.json'))).slice(0, 16);
 
 /**
  * Everything the customer site is built from: the customer model (its figures, and the account
@@ -38,11 +21,11 @@ export const chartRendererKey = async () => (await filesKey(code('src/site/chart
  * briefing, say) finds the same key.
  */
 export const customerInputsKey = (customerModelFile: string, contentDir: string) =>
-  filesKey([
+  hashTrees([
     { label: 'model', path: customerModelFile },
     ...['letters', 'actions', 'stories'].map((c) => ({ label: `content/${c}`, path: join(contentDir, c) })),
     ...code('src/customer', 'src/shared', 'src/pipeline', 'public', 'astro.config.mjs', 'package-lock.json'),
   ]);
 
 /** The built customer site as it is on disk: kept only when it is exactly what was written. */
-export const siteKey = (dir: string) => filesKey([{ label: 'site', path: dir }]);
+export const siteKey = (dir: string) => hashTrees([{ label: 'site', path: dir }]);

@@ -4,11 +4,10 @@
  * model). Content (MDX) is not an input of the analysis, so a re-build after a narrative
  * edit skips ingest and analysis; any change to the data invalidates the cache.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { filesUnder } from './util/files.ts';
+import { basename, dirname, join, resolve } from 'node:path';
+import { hashTrees } from './util/files.ts';
 import { fileURLToPath } from 'node:url';
 import { runPipeline, type RunOptions } from './run.ts';
 import { FileSink } from './records/file-sink.ts';
@@ -24,23 +23,12 @@ export { ANALYSIS_FILES, CURRENT };
 
 const pipelineDir = resolve(dirname(fileURLToPath(import.meta.url)));
 
-async function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-}
-
 /** A hex key that changes whenever any data file or the pipeline's code changes. */
-export async function inputKey(dataDir: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const path of await filesUnder(pipelineDir)) {
-    hash.update(`code:${relative(pipelineDir, path)}\0`);
-    hash.update(await readFile(path));
-  }
-  for (const path of await filesUnder(dataDir)) {
-    hash.update(`\0data:${relative(dataDir, path)}\0`);
-    await hashFile(hash, path);
-  }
-  return hash.digest('hex');
-}
+export const inputKey = (dataDir: string): Promise<string> =>
+  hashTrees([
+    { label: 'code', path: pipelineDir },
+    { label: 'data', path: dataDir },
+  ]);
 
 export interface Analysis {
   /** The folder holding the model, its record shards and the files above. */
