@@ -12,7 +12,7 @@ describe('score histogram', () => {
   it('computes NPS and mean by hand', () => {
     // 3 promoters (9, 10, 10), 2 passives (7, 8), 5 detractors (0, 3, 5, 6, 6): NPS = 30% − 50% = −20
     const s = summarise(histogramOf([9, 10, 10, 7, 8, 0, 3, 5, 6, 6]));
-    expect(s).toEqual({ n: 10, promoters: 3, passives: 2, detractors: 5, nps: -20, mean: 6.4 });
+    expect(s).toEqual({ n: 10, promoters: 3, passives: 2, detractors: 5, sum: 64, nps: -20, mean: 6.4 });
   });
 
   it('has no NPS for an empty group', () => {

@@ -4,10 +4,9 @@
  * roll-up), the responses without an account, and the rated attributes' tallies overall, by
  * category and per segment value.
  */
-import { addHistogram, emptyHistogram, histogramSize, type Histogram } from '../model/histogram.ts';
+import { addHistogram, emptyHistogram, histogramSize, summarise, type Histogram } from '../model/histogram.ts';
 import { emptyMoments, type Moments } from '../stats/correlation.ts';
 import { emptyWeighted, type Weighted } from '../stats/weighted.ts';
-import { PASSIVE_FROM, PROMOTER_FROM } from '../model/categories.ts';
 import { RATING_WIDTH, type CubeCell } from './cube.ts';
 
 /** One rated attribute's tallies: moments against the score, and n / sum / low per category. */
@@ -61,19 +60,9 @@ function addMoments(m: Moments, t: Float64Array, o: number): void {
 }
 
 function addWeightedCell(t: Weighted, cell: CubeCell, s: DeriveSettings): void {
-  const h = cell.histogram;
-  const n = histogramSize(h);
+  const { n, promoters, detractors, sum } = summarise(cell.histogram);
   if (n === 0) return;
   const weight = s.roleWeight(cell.role);
-  let promoters = 0;
-  let detractors = 0;
-  let sum = 0;
-  for (let score = 0; score <= 10; score++) {
-    const c = h[score]!;
-    sum += c * score;
-    if (score >= PROMOTER_FROM) promoters += c;
-    else if (score < PASSIVE_FROM) detractors += c;
-  }
   t.n += n;
   t.w += weight * n;
   t.w2 += weight * weight * n;

@@ -28,6 +28,8 @@ export interface ScoreSummary {
   promoters: number;
   passives: number;
   detractors: number;
+  /** The sum of the scores. */
+  sum: number;
   /** %promoters − %detractors, −100…100; null when n = 0. */
   nps: number | null;
   /** Mean of the 0–10 scores; null when n = 0. */
@@ -53,6 +55,7 @@ export function summarise(h: Histogram): ScoreSummary {
     promoters,
     passives,
     detractors,
+    sum,
     nps: n === 0 ? null : ((promoters - detractors) / n) * 100,
     mean: n === 0 ? null : sum / n,
   };
