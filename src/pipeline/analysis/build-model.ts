@@ -127,7 +127,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       accounts,
       portfolio: portfolioFigures(ingest, w, accounts, min),
       cohorts,
-      themes: themeFigures(ingest, w, w.histogram, themeSlugs),
+      themes: themeFigures(ingest, w, w.histogram, themeSlugs, who),
       finance: financeFigures(s, accounts),
       metrics: metricChanges(ingest, wave.period),
       followup: followup.summary,

@@ -9,6 +9,7 @@ import { categoryOf } from '../model/categories.ts';
 import type { ThemesSummary } from '../model/types.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { WaveState } from './collector.ts';
+import type { People } from './people.ts';
 
 /** Verbatims shown per theme and wave. */
 const VERBATIMS = 3;
@@ -16,13 +17,13 @@ const VERBATIMS = 3;
 /** A detractor lift above this is worth saying: detractors raise the theme markedly more often than promoters. */
 export const STRONG_LIFT = 1.5;
 
-export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogram, slugs: Map<string, string>): ThemesSummary {
+export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogram, slugs: Map<string, string>, who: People): ThemesSummary {
   const { n, promoters, detractors } = summarise(total);
   const roles = ingest.settings.roles;
   const list = [...w.themes].map(([theme, t]) => {
     const [d, pa, p] = t.byCategory;
     const verbatims = t.candidates
-      .filter((c) => c.contactId === undefined || !ingest.confidentialContacts.has(c.contactId))
+      .filter((c) => !who.isConfidential(c.contactId))
       .slice(0, VERBATIMS)
       .map((c) => ({
         text: c.text,
