@@ -141,8 +141,7 @@ function wave(w: WaveModel) {
     },
     finance: { ...w.finance, revenueAtRisk: round(w.finance.revenueAtRisk), potentialGrowth: round(w.finance.potentialGrowth) },
     metrics: w.metrics.map(({ direction: _direction, judgement: _judgement, ...m }) => ({ ...m, changeShare: round(m.changeShare) })),
-    // The oversight figures (counts: the shares follow from them); the alerts themselves are in the queue CSV files.
-    // The oversight figures, named one by one (a new field of the model is not exported by accident); the alerts themselves are in the queue CSV files.
+    // The oversight counts, named one by one so no new model field is exported by accident (the shares follow from them; the alerts themselves are in the queue CSV files).
     followup: {
       hasLog: w.followup.hasLog,
       confidentialNotAlerted: w.followup.confidentialNotAlerted,
