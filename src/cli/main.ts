@@ -15,7 +15,7 @@ async function main(): Promise<number> {
     console.error('usage: chorus check | build | dev | mail-merge');
     return 2;
   }
-  return commands[command as keyof typeof commands](resolvePaths());
+  return commands[command as keyof typeof commands](resolvePaths(), process.argv.slice(3));
 }
 
 process.exitCode = await main();

@@ -37,5 +37,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  // Per person: a confidential choice in any wave holds for every answer the contact gave.
+  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts);
+  if (moved > 0)
+    ingest.report.notices.push({
+      file: 'responses',
+      message: `${moved.toLocaleString('en-US')} answer${moved === 1 ? '' : 's'} given under a name came from people who chose confidentiality in another wave: counted as confidential everywhere`,
+    });
   return { model: buildModel(ingest, collector, opts.sink), ingest, cube: collector.cube };
 }

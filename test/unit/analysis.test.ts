@@ -138,8 +138,12 @@ describe('accounts', () => {
     const { model: m, sink } = await analysed(files);
     const [a1, a2, a3] = m.waves[0]!.accounts;
     // A1 from C1 (weight 3, promoter) and C2 (weight 1, detractor): NPS = (3 − 1)/4 = +50, mean (30 + 2)/4 = 8
-    expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, responses: 3, respondents: 3, invited: 3, responseRate: 1, decisionMakerAnswered: true });
-    expect(a1!.rollup).toMatchObject({ n: 2, confidentialExcluded: 1, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
+    // A1's one confidential answer is too few to count: every figure of A1 counts its named answers only,
+    // so nothing beside the two named respondents says that the third invitee answered
+    expect(a1).toMatchObject({ id: 'A1', name: 'Acme', owner: 'Ann', arr: 100000, basis: 'named answers', responses: 2, respondents: 2, invited: 3, decisionMakerAnswered: true });
+    expect(a1!.responseRate).toBeCloseTo(2 / 3, 10);
+    expect(a1!.rollup).toMatchObject({ n: 2, weighting: 'role', nps: 50, mean: 8, category: 'passive' });
+    expect(a1!.rollup).not.toHaveProperty('confidentialExcluded');
     // the page lists the identified answers, lowest first, and only counts the lone confidential one
     const answers = sink.accounts.get(a1!.slug)!.waves[0]!.answers;
     expect(answers.map((x) => [x.contact?.name, x.score])).toEqual([
@@ -170,32 +174,47 @@ describe('accounts', () => {
 
 describe('confidentiality cohorts', () => {
   it('compares the cohorts, counts new respondents and follows each cohort into the next wave', async () => {
-    const contacts = Array.from({ length: 30 }, (_, i) => `C${i}`);
-    // w1: C0–C9 confidential score 4, C10–C19 identified score 9. w2: C0–C5 again (score 6), C10–C19 again (10), C20–C29 new identified (8).
-    const w1 = [...contacts.slice(0, 10).map((c) => `${c}-1,4,${c},yes`), ...contacts.slice(10, 20).map((c) => `${c}-1,9,${c},no`)];
+    const contacts = Array.from({ length: 32 }, (_, i) => `C${i}`);
+    // w1: C0–C11 confidential score 4, C12–C21 identified score 9. w2: C0–C5 again (score 6), C12–C21 again (10), C22–C31 new identified (8).
+    const w1 = [...contacts.slice(0, 12).map((c) => `${c}-1,4,${c},yes`), ...contacts.slice(12, 22).map((c) => `${c}-1,9,${c},no`)];
     const w2 = [
       ...contacts.slice(0, 6).map((c) => `${c}-2,6,${c},yes`),
-      ...contacts.slice(10, 20).map((c) => `${c}-2,10,${c},no`),
-      ...contacts.slice(20).map((c) => `${c}-2,8,${c},no`),
+      ...contacts.slice(12, 22).map((c) => `${c}-2,10,${c},no`),
+      ...contacts.slice(22).map((c) => `${c}-2,8,${c},no`),
     ];
     const m = await model({
       'responses/w1.csv': rows('response_id,score,contact_id,confidential', w1),
       'responses/w2.csv': rows('response_id,score,contact_id,confidential', w2),
     });
     const c1 = m.waves[0]!.cohorts;
-    expect(c1.confidentialShare).toBe(0.5);
-    expect(c1.confidential).toMatchObject({ suppressed: false, n: 10, nps: -100, mean: 4 });
+    expect(c1.confidentialShare).toBeCloseTo(12 / 22, 10);
+    expect(c1.confidential).toMatchObject({ suppressed: false, n: 12, nps: -100, mean: 4 });
     expect(c1.identified).toMatchObject({ suppressed: false, n: 10, nps: 100 });
     expect(c1.npsGap).toMatchObject({ significant: true, delta: -200 });
     expect(c1.meanGap!.delta).toBe(-5);
-    expect(c1.newRespondents).toBe(20);
+    expect(c1.newRespondents).toBe(22);
     const c2 = m.waves[1]!.cohorts;
     expect(c2.newRespondents).toBe(10);
     expect(c2.newConfidentialShare).toBe(0);
+    // 6 of 12 came back, 6 did not, none is new: each part is at least 5 people
     expect(c2.transitions).toEqual([
-      { from: 'w1', cohort: 'confidential', respondents: 10, figures: { suppressed: false, answeredAgain: 6, meanBefore: 4, meanAfter: 6, change: 2 } },
+      { from: 'w1', cohort: 'confidential', respondents: 12, figures: { suppressed: false, answeredAgain: 6, meanBefore: 4, meanAfter: 6, change: 2 } },
       { from: 'w1', cohort: 'identified', respondents: 10, figures: { suppressed: false, answeredAgain: 10, meanBefore: 9, meanAfter: 10, change: 1 } },
     ]);
+  });
+
+  it('hides a confidential cohort\'s movement when those who did not come back are too few (the cohort minus the movers would give them away)', async () => {
+    const contacts = Array.from({ length: 20 }, (_, i) => `C${i}`);
+    // w1: 10 confidential (score 4, but C9 scores 0), 10 identified; w2: 6 of the confidential come back, so 4 do not.
+    const w1 = [...contacts.slice(0, 10).map((c, i) => `${c}-1,${i === 9 ? 0 : 4},${c},yes`), ...contacts.slice(10).map((c) => `${c}-1,9,${c},no`)];
+    const w2 = [...contacts.slice(0, 6).map((c) => `${c}-2,6,${c},yes`), ...contacts.slice(10).map((c) => `${c}-2,10,${c},no`)];
+    const m = await model({
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential', w1),
+      'responses/w2.csv': rows('response_id,score,contact_id,confidential', w2),
+    });
+    const [confidential, identified] = m.waves[1]!.cohorts.transitions;
+    expect(confidential!.figures).toMatchObject({ suppressed: true, reason: 'complementary' });
+    expect(identified!.figures.suppressed).toBe(false);
   });
 
   it('suppresses a confidential cohort under the minimum, and the identified one with it', async () => {
@@ -210,7 +229,8 @@ describe('confidentiality cohorts', () => {
 describe('themes', () => {
   it('uses the keyword dictionary when there is no themes column, and picks identified verbatims only', async () => {
     const m = await model({
-      'program.yml': 'themes:\n  Reporting: [report*, export]\n  Support: [support]\n',
+      // minimums of 1: this test is about keywords and verbatims, not about protecting the one confidential answer
+      'program.yml': 'min_group_size: 1\nmin_comment_group_size: 1\nthemes:\n  Reporting: [report*, export]\n  Support: [support]\n',
       'contacts.csv': 'contact_id,name\nC1,Ann\nC2,Bo\nC3,Cy\n',
       'responses/w1.csv': rows('response_id,score,contact_id,confidential,comment', [
         'r1,2,C1,no,"The reports are slow to build, every single week."',
@@ -233,6 +253,25 @@ describe('themes', () => {
     expect(support.detractorLift).toBeCloseTo(2 / 3, 12);
     expect(JSON.stringify(m)).not.toContain('painful');
     expect(t.themes[0]!.theme).toBe('Reporting');
+  });
+
+  it('counts confidential mentions of a theme, score category by category, only where there are at least min_comment_group_size of them', async () => {
+    // 9 confidential detractors and 12 confidential promoters mention Support; 3 identified detractors too.
+    const conf = (k: number, score: number, from: number) => Array.from({ length: k }, (_, i) => `c${from + i},${score},X${from + i},yes,Support was slow`);
+    const named = Array.from({ length: 3 }, (_, i) => `n${i},2,N${i},no,Support was slow`);
+    const m = await model({
+      'program.yml': 'themes:\n  Support: [support]\n',
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential,comment', [...conf(9, 3, 0), ...conf(12, 10, 100), ...named]),
+    });
+    const support = m.waves[0]!.themes.themes.find((x) => x.theme === 'Support')!;
+    // 9 confidential detractors are fewer than 10: only the 3 named ones count; the 12 promoters count
+    expect(support.byCategory).toEqual({ detractor: 3, passive: 0, promoter: 12 });
+    expect(support.countsConfidential).toBe(true);
+    const ten = await model({
+      'program.yml': 'themes:\n  Support: [support]\n',
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential,comment', [...conf(10, 3, 0), ...conf(12, 10, 100), ...named]),
+    });
+    expect(ten.waves[0]!.themes.themes[0]!.byCategory).toEqual({ detractor: 13, passive: 0, promoter: 12 });
   });
 });
 
@@ -278,7 +317,8 @@ describe('follow-up in brief', () => {
     });
     const f = m.waves[0]!.followup;
     expect(f.hasLog).toBe(true);
-    expect(f.confidentialNotAlerted).toBe(1);
+    // one confidential answer is too few to count: the wave's figures count named answers, and say nothing of it
+    expect(f.confidentialNotAlerted).toBeNull();
     const by = Object.fromEntries(f.byRule.map((r) => [r.rule, r]));
     expect(by['detractor']).toMatchObject({ alerts: 3, followedUp: 2, closed: 2, closedInTime: 1, overdue: 1, medianDaysToClose: 3 });
     expect(by['passive']).toMatchObject({ alerts: 1, followedUp: 1, closed: 0, overdue: 1 });
@@ -423,7 +463,19 @@ describe('confidential answers on account pages', () => {
     expect(listed.map((x) => [x.contact.name, x.comment])).toEqual([['Person 1', 'Support is quick']]);
     expect(JSON.stringify([...sink.accounts])).not.toMatch(/only admin/);
     expect(a.themes).toEqual([{ theme: 'support', mentions: 1 }]);
-    // the wave's theme figures still count every mention
-    expect(m.waves[0]!.themes.themes.find((t) => t.theme === 'pricing')!.mentions).toBe(6);
+    // six confidential mentions are fewer than the comment minimum of 10: no theme figure counts them
+    expect(m.waves[0]!.themes.themes.find((t) => t.theme === 'pricing')).toBeUndefined();
+  });
+
+  it('are not counted where every invitee not named answered: the count would say each of them chose confidentiality', async () => {
+    const confidential = Array.from({ length: 7 }, (_, i) => `c${i},2,C${i + 2},yes`);
+    const m = await model({
+      'accounts.csv': 'account_id,name\nA1,Acme\n',
+      'contacts.csv': 'contact_id,account_id,name\n' + Array.from({ length: 8 }, (_, i) => `C${i + 1},A1,Person ${i + 1}`).join('\n') + '\n',
+      'responses/w1.csv': rows('response_id,score,contact_id,confidential', ['r1,9,C1,no', ...confidential]),
+    });
+    const a = m.waves[0]!.accounts[0]!;
+    expect(a).toMatchObject({ basis: 'named answers', responses: 1, respondents: 1 });
+    expect(a.rollup.n).toBe(1);
   });
 });

@@ -92,6 +92,7 @@ describe('theme readings', () => {
     expect(Object.keys(JSON.parse(summaryJson(m)).waves[0].themes.themes[0])).toEqual([
       'theme',
       'slug',
+      'countsConfidential',
       'mentions',
       'byCategory',
       'improvementMentions',

@@ -15,7 +15,8 @@ import { customerData, internalData } from '../astro-data.ts';
 import { buildAstroSite } from '../astro-build.ts';
 import { projectRoot, type Paths } from '../paths.ts';
 
-export async function build(paths: Paths): Promise<number> {
+/** `--cube`: also write the score cube (unprotected: for the CX team's analysts only). */
+export async function build(paths: Paths, args: readonly string[] = []): Promise<number> {
   const analysis = await pipelineStep(paths, join(paths.internalOut, 'exports', 'rejected-rows.csv'));
   if (!analysis) return 1;
   const { build: astroBuild } = await import('astro');
@@ -27,11 +28,14 @@ export async function build(paths: Paths): Promise<number> {
   });
   await writeExports(analysis, paths.internalOut);
   console.log(`Internal site written to ${show(paths.internalOut)}`);
-  // The cube holds confidential cells (an account's one confidential answer among them): it is
-  // for the CX team's analysts and warehouse, beside the sites, never inside either.
+  // The cube is not protected: its cells split confidential answers by account, role and segment
+  // (an account's one confidential answer among them). So it is written only when asked for, for
+  // the CX team's analysts and warehouse, beside the sites and never inside either.
   await rm(paths.cubeOut, { recursive: true, force: true });
-  await cp(join(analysis.dir, ANALYSIS_FILES.cube), paths.cubeOut, { recursive: true });
-  console.log(`Score cube written to ${show(paths.cubeOut)} (not for publishing: it holds confidential cells)`);
+  if (args.includes('--cube')) {
+    await cp(join(analysis.dir, ANALYSIS_FILES.cube), paths.cubeOut, { recursive: true });
+    console.log(`Score cube written to ${show(paths.cubeOut)} (not protected, not for publishing: it holds confidential answers cell by cell)`);
+  }
 
   const secret = process.env['CHORUS_ACCOUNT_SECRET'] || undefined;
   if (!secret)

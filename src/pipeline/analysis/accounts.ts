@@ -1,7 +1,10 @@
 /**
  * Account roll-ups of a wave (docs/statistics.md): identified answers, plus confidential ones
- * only when the account has at least the minimum group size of them, weighted as program.yml
- * says; response rate over the account's invitations; how many answers its page lists.
+ * only when the disclosure step allows it (disclosure/wave-disclosure.ts), weighted as
+ * program.yml says; response rate over the account's invitations; how many answers its page
+ * lists. An account whose confidential answers may not be counted shows every figure (answers,
+ * respondents, response rate, decision-maker coverage) on its named answers alone, so that no
+ * count beside the named respondents says who else answered.
  */
 import { naturalCompare } from '../util/compare.ts';
 import { addWeighted, emptyWeighted, weightedNps, type Weighted } from '../stats/weighted.ts';
@@ -11,14 +14,16 @@ import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { AccountAnswer, WaveState } from './collector.ts';
 import type { People } from './people.ts';
 
-export function rollup(identified: Weighted, confidential: Weighted, min: number, weighting: 'equal' | 'role'): AccountSummary['rollup'] {
-  const useConfidential = confidential.n >= min;
-  const t = useConfidential ? addWeighted(identified, confidential) : identified;
-  const confidentialExcluded = useConfidential ? 0 : confidential.n;
+export function rollup(identified: Weighted, confidential: Weighted, basis: AccountSummary['basis'], weighting: 'equal' | 'role'): AccountSummary['rollup'] {
+  const t = basis === 'all answers' ? addWeighted(identified, confidential) : identified;
   const e = weightedNps(t);
-  if (e === null) return { n: 0, confidentialExcluded, weighting, nps: null, ci95: null, mean: null, category: null };
-  return { n: t.n, confidentialExcluded, weighting, nps: e.nps, ci95: e.ci95, mean: e.mean, category: categoryOf(e.mean) };
+  if (e === null) return { n: 0, weighting, nps: null, ci95: null, mean: null, category: null };
+  return { n: t.n, weighting, nps: e.nps, ci95: e.ci95, mean: e.mean, category: categoryOf(e.mean) };
 }
+
+/** Distinct contacts among answers (all invited ones when `invited` is given). */
+const distinctContacts = (answers: readonly AccountAnswer[], invited?: { has(id: string): boolean }) =>
+  new Set(answers.flatMap((x) => (x.contactId !== undefined && (!invited || invited.has(x.contactId)) ? [x.contactId] : []))).size;
 
 /** Whether an answer is listed without identity (or withheld): it, or its contact in any wave, chose confidentiality. */
 export const isHidden = (a: AccountAnswer, who: People) => a.confidential || who.isConfidential(a.contactId);
@@ -30,7 +35,7 @@ export function listedCount(all: readonly AccountAnswer[], who: People): number 
   return listed;
 }
 
-export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: string, min: number, who: People, slugs: Map<string, string>): AccountSummary[] {
+export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: string, countingConfidential: ReadonlySet<string>, who: People, slugs: Map<string, string>): AccountSummary[] {
   const invited = ingest.invitations.get(waveId);
   const weighting = ingest.settings.account_weighting;
   const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);
@@ -38,15 +43,17 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
     const a = ingest.accounts.get(id);
     const state = w.accounts.get(id);
     const inv = invited ? (invited.byAccount.get(id) ?? 0) : null;
-    const respondents = state?.respondents ?? 0;
-    // The rate counts people, and only those invited: distinct invited contacts who answered over
-    // contacts invited. Not known when answers came in but none names its contact.
-    const answers = state?.answers ?? [];
-    const known = answers.length === 0 || answers.some((x) => x.contactId !== undefined);
-    const invitedRespondents =
-      invited && known ? new Set(answers.flatMap((x) => (x.contactId !== undefined && invited.contacts.has(x.contactId) ? [x.contactId] : []))).size : null;
     const identified = state?.identified ?? emptyWeighted();
     const confidential = state?.confidential ?? emptyWeighted();
+    const basis = countingConfidential.has(id) ? 'all answers' : 'named answers';
+    // Counted on the same basis as the roll-up: named answers only, or all of them.
+    const all = state?.answers ?? [];
+    const answers = basis === 'all answers' ? all : all.filter((x) => !isHidden(x, who));
+    const respondents = basis === 'all answers' ? (state?.respondents ?? 0) : distinctContacts(answers);
+    // The rate counts people, and only those invited: distinct invited contacts who answered over
+    // contacts invited. Not known when answers came in but none names its contact.
+    const known = answers.length === 0 || answers.some((x) => x.contactId !== undefined);
+    const invitedRespondents = invited && known ? distinctContacts(answers, invited.contacts) : null;
     return {
       id,
       slug: slugs.get(id)!,
@@ -54,17 +61,18 @@ export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: str
       owner: a?.owner ?? null,
       arr: a?.arr ?? null,
       renewalDate: a?.renewalDate ?? null,
-      responses: identified.n + confidential.n,
+      basis,
+      responses: basis === 'all answers' ? identified.n + confidential.n : identified.n,
       respondents,
       invited: inv,
       invitedRespondents,
       responseRate: inv && invitedRespondents !== null ? invitedRespondents / inv : null,
-      decisionMakerAnswered: identified.decisionMaker || (confidential.n >= min && confidential.decisionMaker),
-      answersListed: listedCount(state?.answers ?? [], who),
+      decisionMakerAnswered: identified.decisionMaker || (basis === 'all answers' && confidential.decisionMaker),
+      answersListed: listedCount(all, who),
       themes: [...(state?.themes ?? new Map<string, number>())]
         .map(([theme, mentions]) => ({ theme, mentions }))
         .sort((x, y) => y.mentions - x.mentions || naturalCompare(x.theme, y.theme)),
-      rollup: rollup(identified, confidential, min, weighting),
+      rollup: rollup(identified, confidential, basis, weighting),
     };
   });
 }

@@ -71,8 +71,15 @@ export function attributeFigures(columns: { id: string; label: string; scale: re
 }
 
 /** Each attribute's mean per segment value, suppressed like the segments. */
-export function attributeSegments(columns: RatingColumn[], attributeIds: string[], w: WaveState, dims: { id: string; label: string }[], min: number): AttributeSegment[] {
-  return dims.map((d) => {
+export function attributeSegments(
+  columns: RatingColumn[],
+  attributeIds: string[],
+  w: WaveState,
+  dims: { id: string; label: string }[],
+  min: number,
+  hiddenSegments: ReadonlyMap<number, ReadonlyMap<string, SuppressionReason>>,
+): AttributeSegment[] {
+  return dims.map((d, di) => {
     const values = [...(w.ratingSegments.get(d.id) ?? new Map<string, { moments: Moments; low: number }[]>())].sort(([a], [b]) => naturalCompare(a, b));
     const byAttribute = columns.map((_, k) => {
       const parts = suppressPartition(
@@ -80,7 +87,8 @@ export function attributeSegments(columns: RatingColumn[], attributeIds: string[
         min,
       );
       return values.map(([value, v]) => {
-        const reason = parts.get(value);
+        // A segment value hidden by the disclosure step is hidden here too: the same people.
+        const reason = parts.get(value) ?? hiddenSegments.get(di)?.get(value);
         const x = v[k]!;
         const n = x.moments.n;
         return {
@@ -95,7 +103,12 @@ export function attributeSegments(columns: RatingColumn[], attributeIds: string[
 }
 
 /** A wave's attribute sections: the attributes, overall satisfaction, and their segment split. */
-export function attributeSections(settings: ProgramSettings, w: WaveState, min: number): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments' | 'fixFirst'> {
+export function attributeSections(
+  settings: ProgramSettings,
+  w: WaveState,
+  min: number,
+  hiddenSegments: ReadonlyMap<number, ReadonlyMap<string, SuppressionReason>>,
+): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments' | 'fixFirst'> {
   const columns = ratingColumnsOf(settings);
   const ids = [...settings.attributes.map((a) => a.id), ...(settings.overall_satisfaction ? ['overall_satisfaction'] : [])];
   const all = attributeFigures(
@@ -105,7 +118,7 @@ export function attributeSections(settings: ProgramSettings, w: WaveState, min: 
   );
   const overall = settings.overall_satisfaction ? all.pop()! : null;
   const dims = settings.segments.map((d) => ({ id: d.id, label: d.label ?? d.id }));
-  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min), fixFirst: fixFirst(all) };
+  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min, hiddenSegments), fixFirst: fixFirst(all) };
 }
 
 /** Of the attributes in the "fix first" quadrant, the one most tied to the score (the first on a tie); null when none is. */

@@ -12,22 +12,22 @@ import { compare, figuresOf } from './figures.ts';
 import { followupQueue, namedPromoters } from './followup.ts';
 import { attributeSections } from './attributes.ts';
 import { promoterConcentrations, segmentFigures } from './segments.ts';
-import { suppressWaveSegments, type SegmentCell } from '../disclosure/wave-segments.ts';
-import type { CubeCell } from '../cube/cube.ts';
+import { discloseWave, type WaveDisclosure } from '../disclosure/wave-disclosure.ts';
 import { benchmarkComparisons } from './benchmarks.ts';
-import { accountSummaries } from './accounts.ts';
+import { accountSummaries, isHidden } from './accounts.ts';
 import { writeAccountRecords } from './account-records.ts';
-import { portfolioFigures } from './portfolio.ts';
+import { arrBands, portfolioFigures } from './portfolio.ts';
 import { financeFigures } from './finance.ts';
 import { metricChanges } from './metrics.ts';
 import { themeFigures } from './theme-figures.ts';
-import { cohortFigures } from './cohorts.ts';
-import { people } from './people.ts';
+import { cohortFigures, type ConfidentialCohort } from './cohorts.ts';
+import { people, type People } from './people.ts';
 import { histogramSize } from '../model/histogram.ts';
 import { MemorySink, RECORDS_VERSION, type RecordSink } from '../records/types.ts';
 import type { Collector, WaveState } from './collector.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { QueueItem, SiteModel, WaveModel } from '../model/types.ts';
+import type { WaveInvitations } from '../ingest/entities.ts';
 import { MODEL_VERSION } from '../model/types.ts';
 
 /**
@@ -35,24 +35,35 @@ import { MODEL_VERSION } from '../model/types.ts';
  * 100%, however often a contact answered. Null without invitations, or when the wave's answers
  * carry no contact id (then who answered is not known).
  */
-function waveResponseRate(w: WaveState, invited: IdIndex | undefined): number | null {
+function waveResponseRate(w: WaveState, invited: IdIndex | undefined, countsConfidential: boolean): number | null {
   if (!invited || invited.size === 0 || (w.respondents.size === 0 && histogramSize(w.histogram) > 0)) return null;
   let answered = 0;
-  for (let e = 0; e < w.respondents.size; e++) if (invited.lookup(w.respondents, e) !== undefined) answered++;
+  for (let e = 0; e < w.respondents.size; e++) if ((countsConfidential || (w.respondents.valueAt(e) & 1) === 0) && invited.lookup(w.respondents, e) !== undefined) answered++;
   return answered / invited.size;
 }
 
-/** The wave's responses by combination of segment values (one per dimension), from its cube cells. */
-function segmentCells(cells: readonly CubeCell[]): SegmentCell[] {
-  const out = new Map<string, SegmentCell>();
-  for (const c of cells) {
-    const key = c.segments.join('\u001f');
-    const n = histogramSize(c.histogram);
-    const cell = out.get(key);
-    if (cell) cell.n += n;
-    else out.set(key, { values: c.segments, n });
+/**
+ * Invitees who did not answer under their name, in the wave and per account: what a reader who
+ * knows the invitation list cannot tell apart (answered confidentially, or not at all). From the
+ * wave's invitations, else (per account) from contacts.csv; undefined when neither is given.
+ */
+function unnamedInvitees(w: WaveState, invited: WaveInvitations | undefined, contactsByAccount: Map<string, number>, who: People) {
+  let wave: number | undefined;
+  if (invited) {
+    wave = invited.contacts.size;
+    for (let e = 0; e < w.respondents.size; e++) if ((w.respondents.valueAt(e) & 1) === 0 && invited.contacts.lookup(w.respondents, e) !== undefined) wave--;
   }
-  return [...out.keys()].sort().map((k) => out.get(k)!);
+  const population = invited ? (id: string) => invited.byAccount.get(id) ?? 0 : contactsByAccount.size > 0 ? (id: string) => contactsByAccount.get(id) ?? 0 : undefined;
+  const account = (id: string): number | undefined => {
+    if (population === undefined) return undefined;
+    const named = new Set<string>();
+    for (const x of w.accounts.get(id)?.answers ?? []) {
+      if (x.contactId === undefined || isHidden(x, who)) continue;
+      if (invited ? invited.contacts.has(x.contactId) : true) named.add(x.contactId);
+    }
+    return Math.max(0, population(id) - named.size);
+  };
+  return { wave, account };
 }
 
 /** The program-level part of the model: names, settings the pages show, benchmarks. */
@@ -64,6 +75,7 @@ function programSection(ingest: IngestResult): Pick<SiteModel, 'program' | 'benc
       company: s.program.company,
       currency: s.currency,
       minGroupSize: s.min_group_size,
+      minCommentGroupSize: s.min_comment_group_size,
       signatory: s.program.signatory ? { name: s.program.signatory.name, title: s.program.signatory.title ?? null, email: s.program.signatory.email ?? null } : null,
       customerSite: {
         publishResponseFigures: s.customer_site.publish_response_figures,
@@ -87,17 +99,35 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
   const who = people(ingest);
   const seenBefore = new IdIndex();
   const states = ingest.waves.map((_, i) => c.waveState(i));
+  const bands = arrBands(ingest);
+  const contactsByAccount = new Map<string, number>();
+  for (const ct of ingest.contacts.values()) if (ct.accountId !== undefined) contactsByAccount.set(ct.accountId, (contactsByAccount.get(ct.accountId) ?? 0) + 1);
+  const byRole = s.account_weighting === 'role';
+  const roleWeight = (role: string | undefined) => (byRole && role !== undefined ? (s.roles[role]?.weight ?? 1) : 1);
   const accountSlugs = slugsFor([...ingest.accounts.keys(), ...states.flatMap((w) => [...w.accounts.keys()])]);
   const themeSlugs = slugsFor(states.flatMap((w) => [...w.themes.keys()]));
   const ownerNames = new Set<string>();
   let latestOpen = new Map<string, { open: QueueItem[]; total: number }>();
   const waves: WaveModel[] = [];
+  const cohortsShown: ConfidentialCohort[] = [];
   ingest.waves.forEach((wave, i) => {
     const w = states[i]!;
     const invited = ingest.invitations.get(wave.id);
-    const prev = i > 0 ? { id: ingest.waves[i - 1]!.id, state: states[i - 1]! } : undefined;
-    const accounts = accountSummaries(ingest, w, wave.id, min, who, accountSlugs);
-    const cohorts = cohortFigures(w, seenBefore, min, prev);
+    // What may be shown is decided for every figure of the wave at once, before any is built.
+    const cells = c.cube.cellsOf(i);
+    const disclosure: WaveDisclosure = discloseWave({
+      cells,
+      dimensions: s.segments.length,
+      min,
+      bandOf: bands.bandOf,
+      roleWeight,
+      unnamed: unnamedInvitees(w, invited, contactsByAccount, who),
+    });
+    const confidentialCohort: ConfidentialCohort = { shown: disclosure.wave, people: cells.reduce((t, x) => t + (x.confidential ? x.people : 0), 0) };
+    cohortsShown.push(confidentialCohort);
+    const prev = i > 0 ? { id: ingest.waves[i - 1]!.id, state: states[i - 1]!, confidential: cohortsShown[i - 1]! } : undefined;
+    const accounts = accountSummaries(ingest, w, wave.id, disclosure.countingConfidential, who, accountSlugs);
+    const cohorts = cohortFigures(w, seenBefore, min, confidentialCohort, prev);
     // Who was included before the next wave: this wave's invitees and respondents.
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
     const asOf = wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null;
@@ -107,32 +137,34 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     for (const o of followup.owners.keys()) ownerNames.add(o);
     for (const a of accounts) if (a.owner) ownerNames.add(a.owner);
     if (i === ingest.waves.length - 1) latestOpen = followup.owners;
-    const figures = figuresOf(w.histogram);
-    // Which segment values to suppress is decided for all dimensions at once, from the cube.
-    const hidden = suppressWaveSegments(segmentCells(c.cube.cellsOf(i)), s.segments.length, min);
-    const segments = segmentFigures(s, w, min, hidden, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
+    // A wave whose confidential answers cannot be protected shows its named answers' figures.
+    const waveHistogram = disclosure.wave ? w.histogram : w.identifiedHistogram;
+    const figures = figuresOf(waveHistogram);
+    const prevShown = prev ? waves[i - 1]! : undefined;
+    const segments = segmentFigures(s, w, min, disclosure.segments, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
     waves.push({
       id: wave.id,
       label: wave.label,
       asOf,
       period: wave.period,
       figures,
-      change: prev ? compare(w.histogram, prev.state.histogram, prev.id, 'change') : null,
+      change: prev && prevShown?.figures ? compare(waveHistogram, prevShown.countsConfidential ? prev.state.histogram : prev.state.identifiedHistogram, prev.id, 'change') : null,
       benchmarks: benchmarkComparisons(program.benchmarks, figures),
       invited: invited ? invited.contacts.size : null,
-      responseRate: waveResponseRate(w, invited?.contacts),
-      confidential: w.confidential,
+      responseRate: waveResponseRate(w, invited?.contacts, disclosure.wave),
+      countsConfidential: disclosure.wave,
+      confidential: disclosure.wave ? w.confidential : null,
       segments,
       promoterConcentrations: promoterConcentrations(segments),
       accounts,
-      portfolio: portfolioFigures(ingest, w, accounts, min),
+      portfolio: portfolioFigures(ingest, w, accounts, min, disclosure.bands),
       cohorts,
-      themes: themeFigures(ingest, w, w.histogram, themeSlugs, who),
+      themes: themeFigures(ingest, w, waveHistogram, themeSlugs, who, disclosure.wave),
       finance: financeFigures(s, accounts),
       metrics: metricChanges(ingest, wave.period),
-      followup: followup.summary,
+      followup: disclosure.wave ? followup.summary : { ...followup.summary, confidentialNotAlerted: null },
       namedPromoters: namedPromoters(followup.queue),
-      ...attributeSections(s, w, min),
+      ...attributeSections(s, w, min, disclosure.segments),
     });
   });
   const ownerSlugs = slugsFor(ownerNames);

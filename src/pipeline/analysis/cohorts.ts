@@ -10,11 +10,29 @@ import type { IdIndex } from '../ingest/id-index.ts';
 import type { CohortFigures } from '../model/types.ts';
 import type { WaveState } from './collector.ts';
 
+/** A wave's confidential cohort as the disclosure step left it: whether it may be shown, and its people. */
+export interface ConfidentialCohort {
+  shown: boolean;
+  people: number;
+}
+
+/** A count of confidential people that says nothing about fewer than `min` of them: none, or at least `min`. */
+const safeCount = (k: number, min: number) => k === 0 || k >= min;
+
 /**
  * `seenBefore` holds every contact invited to or answering an earlier wave; `prev` is the wave
- * before (its id and state), if any.
+ * before (its id, state and confidential cohort), if any. The confidential cohort is shown only
+ * when the disclosure step lets the wave count its confidential answers; its movement from the
+ * wave before only when those who came back, those who did not and those new to it are each none
+ * or at least `min` people (else the cohort's figures minus the movers' would give the others').
  */
-export function cohortFigures(w: WaveState, seenBefore: IdIndex, min: number, prev?: { id: string; state: WaveState }): CohortFigures {
+export function cohortFigures(
+  w: WaveState,
+  seenBefore: IdIndex,
+  min: number,
+  current: ConfidentialCohort,
+  prev?: { id: string; state: WaveState; confidential: ConfidentialCohort },
+): CohortFigures {
   const n = histogramSize(w.histogram);
   const split = partition(
     [
@@ -23,7 +41,7 @@ export function cohortFigures(w: WaveState, seenBefore: IdIndex, min: number, pr
     ],
     min,
   );
-  const conf = split.get('confidential')!;
+  const conf = current.shown ? split.get('confidential')! : suppressed('complementary', min);
   const ident = split.get('identified')!;
   let fresh = 0;
   let freshConfidential = 0;
@@ -52,21 +70,24 @@ export function cohortFigures(w: WaveState, seenBefore: IdIndex, min: number, pr
         before += v >> 1;
         after += later >> 1;
       }
+      const safe =
+        cohort === 'identified' ||
+        (prev.confidential.shown && current.shown && safeCount(prev.confidential.people - again, min) && safeCount(current.people - again, min));
       transitions.push({
         from: prev.id,
         cohort,
-        respondents,
+        respondents: cohort === 'confidential' && !prev.confidential.shown ? null : respondents,
         figures:
-          again < min
-            ? suppressed('small', min)
+          again < min || !safe
+            ? suppressed(again < min ? 'small' : 'complementary', min)
             : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
       });
     }
   }
   return {
-    confidentialShare: n > 0 ? w.confidential / n : null,
+    confidentialShare: n > 0 && current.shown ? w.confidential / n : null,
     newRespondents: fresh,
-    newConfidentialShare: fresh > 0 && fresh >= min ? freshConfidential / fresh : null,
+    newConfidentialShare: fresh > 0 && fresh >= min && current.shown && safeCount(freshConfidential, min) ? freshConfidential / fresh : null,
     confidential: conf,
     identified: ident,
     npsGap: !conf.suppressed && !ident.suppressed ? compare(w.confidentialHistogram, w.identifiedHistogram, 'identified', 'gap', 'identified respondents') : null,

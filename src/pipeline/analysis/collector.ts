@@ -13,7 +13,7 @@ import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 import { categoryIndex } from '../model/categories.ts';
-import { ScoreCube } from '../cube/cube.ts';
+import { ScoreCube, type CubeCell } from '../cube/cube.ts';
 import { deriveWave, type AccountFigures, type WaveCubeFigures } from '../cube/derive.ts';
 
 export const NOT_KNOWN = 'Not known';
@@ -52,12 +52,16 @@ export interface VerbatimCandidate {
 
 export interface ThemeState {
   byCategory: [number, number, number]; // detractor, passive, promoter
+  /** The part of byCategory from confidential answers. */
+  confidentialByCategory: [number, number, number];
   candidates: VerbatimCandidate[];
 }
 
 /** What is kept per wave beside the cube. */
 interface WaveRecords {
   comments: number;
+  /** Comments from confidential answers. */
+  confidentialComments: number;
   accounts: Map<string, AccountRecordState>;
   /** contact id -> score * 2 + confidential */
   respondents: IdIndex;
@@ -90,7 +94,24 @@ export interface ResponseFacts {
   confidential: boolean[];
   comment: boolean[];
   /** What a follow-up alert shows, for identified responses only (null for confidential ones). */
-  detail: ({ responseId: string; contactId: string | undefined; accountId: string | undefined; roleId: string | undefined; comment: string | undefined } | null)[];
+  detail: (ResponseDetail | null)[];
+}
+
+export interface ResponseDetail {
+  responseId: string;
+  contactId: string | undefined;
+  accountId: string | undefined;
+  roleId: string | undefined;
+  comment: string | undefined;
+  /** Where the response went, so that it can be moved should its contact turn out confidential in another wave. */
+  cell: CubeCell;
+  ratings: readonly (number | undefined)[];
+  /** Whether it counted its contact as a person of the cell (their first answer in the wave). */
+  person: boolean;
+  answer: AccountAnswer | undefined;
+  /** Themes it mentions (they also went to its account's, when it has one). */
+  themes: readonly string[];
+  hasComment: boolean;
 }
 
 export const dayNumber = (iso: string | undefined): number => (iso === undefined ? -1 : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
@@ -114,7 +135,7 @@ export class Collector {
 
   private recordsOf(index: number): WaveRecords {
     let w = this.records[index];
-    if (w === undefined) this.records[index] = w = { comments: 0, accounts: new Map(), respondents: new IdIndex(), themes: new Map(), themesFromColumn: 0 };
+    if (w === undefined) this.records[index] = w = { comments: 0, confidentialComments: 0, accounts: new Map(), respondents: new IdIndex(), themes: new Map(), themesFromColumn: 0 };
     return w;
   }
 
@@ -141,25 +162,67 @@ export class Collector {
     return state;
   }
 
+  /**
+   * The per-person rule (docs/statistics.md): whoever chose confidentiality in any wave is
+   * confidential in every figure, list and export. Their identified answers of other waves are
+   * moved into the confidential cells of the cube, their follow-up detail is dropped and their
+   * account's themes forget them. Call once, after the stream and before the first waveState.
+   */
+  applyConfidentialContacts(confidential: { has(id: string): boolean }): number {
+    const facts = this.responses;
+    let moved = 0;
+    for (let i = 0; i < facts.detail.length; i++) {
+      const d = facts.detail[i];
+      if (!d || d.contactId === undefined || !confidential.has(d.contactId)) continue;
+      moved++;
+      this.cube.makeConfidential(d.cell, facts.score[i]!, d.ratings, d.person);
+      const w = this.recordsOf(facts.wave[i]!);
+      const value = w.respondents.get(d.contactId);
+      if (value !== undefined) w.respondents.set(d.contactId, value | 1);
+      if (d.answer) d.answer.confidential = true;
+      const account = d.accountId === undefined ? undefined : w.accounts.get(d.accountId);
+      const cat = categoryIndex(facts.score[i]!);
+      for (const theme of d.themes) {
+        w.themes.get(theme)!.confidentialByCategory[cat]++;
+        if (!account) continue;
+        const left = (account.themes.get(theme) ?? 0) - 1;
+        if (left > 0) account.themes.set(theme, left);
+        else account.themes.delete(theme);
+      }
+      if (d.hasComment) w.confidentialComments++;
+      facts.confidential[i] = true;
+      facts.detail[i] = null;
+    }
+    return moved;
+  }
+
   add = (r: IngestedResponse): void => {
     const w = this.recordsOf(r.waveIndex);
     const score = r.score;
-    this.cube.add(
+    // First answer of a contact in this wave: it counts for response rates, cohort movements and people.
+    const firstAnswer = r.contactId === undefined || w.respondents.setIfAbsent(r.contactId, score * 2 + (r.confidential ? 1 : 0)) === undefined;
+    const cell = this.cube.add(
       r,
       this.dimensions.map((d) => r.segments[d] ?? NOT_KNOWN),
+      firstAnswer,
     );
+    let answer: AccountAnswer | undefined;
     if (r.accountId !== undefined) {
       let a = w.accounts.get(r.accountId);
       if (a === undefined) w.accounts.set(r.accountId, (a = { answers: [], themes: new Map(), respondents: 0 }));
-      a.answers.push({ contactId: r.contactId, roleId: r.roleId, score, comment: r.comment, submittedAt: r.submittedAt, confidential: r.confidential });
-    }
-    // First answer of a contact in this wave: it counts for response rates and cohort movements.
-    if (r.contactId !== undefined && w.respondents.setIfAbsent(r.contactId, score * 2 + (r.confidential ? 1 : 0)) === undefined && r.accountId !== undefined) {
-      w.accounts.get(r.accountId)!.respondents++;
+      answer = { contactId: r.contactId, roleId: r.roleId, score, comment: r.comment, submittedAt: r.submittedAt, confidential: r.confidential };
+      a.answers.push(answer);
+      if (r.contactId !== undefined && firstAnswer) a.respondents++;
     }
     const cat = categoryIndex(score);
     const hasComment = r.comment !== undefined && r.comment.trim() !== '';
-    if (hasComment) w.comments++;
+    if (hasComment) {
+      w.comments++;
+      if (r.confidential) w.confidentialComments++;
+    }
+    let themes: readonly string[] = r.themes;
+    if (themes.length > 0) w.themesFromColumn++;
+    else if (hasComment) themes = this.matchThemes(r.comment!);
     const facts = this.responses;
     if (facts.ids.setIfAbsent(r.responseId, facts.wave.length) === undefined) {
       facts.wave.push(r.waveIndex);
@@ -168,12 +231,23 @@ export class Collector {
       facts.confidential.push(r.confidential);
       facts.comment.push(hasComment);
       facts.detail.push(
-        r.confidential ? null : { responseId: r.responseId, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId, comment: hasComment ? r.comment : undefined },
+        r.confidential
+          ? null
+          : {
+              responseId: r.responseId,
+              contactId: r.contactId,
+              accountId: r.accountId,
+              roleId: r.roleId,
+              comment: hasComment ? r.comment : undefined,
+              cell,
+              ratings: r.ratings,
+              person: firstAnswer,
+              answer,
+              themes,
+              hasComment,
+            },
       );
     }
-    let themes: readonly string[] = r.themes;
-    if (themes.length > 0) w.themesFromColumn++;
-    else if (hasComment) themes = this.matchThemes(r.comment!);
     if (themes.length === 0) return;
     const candidate = !r.confidential && hasComment && r.comment!.trim().length >= 20 && r.comment!.length <= 600;
     const key = candidate ? hashOf(r.responseId) : 0;
@@ -182,8 +256,9 @@ export class Collector {
       // An account's themes are its identified respondents': a confidential comment's theme is never tied to an account.
       if (account && !r.confidential) account.themes.set(theme, (account.themes.get(theme) ?? 0) + 1);
       let t = w.themes.get(theme);
-      if (t === undefined) w.themes.set(theme, (t = { byCategory: [0, 0, 0], candidates: [] }));
+      if (t === undefined) w.themes.set(theme, (t = { byCategory: [0, 0, 0], confidentialByCategory: [0, 0, 0], candidates: [] }));
       t.byCategory[cat]++;
+      if (r.confidential) t.confidentialByCategory[cat]++;
       if (candidate) keepSmallest(t.candidates, { key, text: r.comment!, score, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId });
     }
   };

@@ -1,12 +1,13 @@
 /**
  * How a respondent may be named on a page. Whoever chose confidentiality in any wave is never
  * named; an identified contact who shares a name with such a respondent is shown by role only,
- * because a reader could not tell the two apart.
+ * because a reader could not tell the two apart. The label says nothing of why (the same label
+ * as for a contact whose name is not on file): a label that said "shared with a confidential
+ * respondent" would tell everyone that someone of that name chose confidentiality.
  */
 import type { IngestResult } from '../ingest/ingest-program.ts';
 
-export const WITHHELD_NAME = 'Name withheld (shared with a confidential respondent)';
-export const UNNAMED = 'Unnamed respondent';
+export const NAME_NOT_SHOWN = 'Name not shown';
 
 const normalName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -30,7 +31,7 @@ export function people(ingest: IngestResult): People {
   const p: People = {
     isConfidential: (id) => id !== undefined && ingest.confidentialContacts.has(id),
     contactName: (id) => ingest.contacts.get(id)?.name,
-    nameOf: (name) => (name === undefined ? UNNAMED : withheld.has(normalName(name)) ? WITHHELD_NAME : name),
+    nameOf: (name) => (name === undefined || withheld.has(normalName(name)) ? NAME_NOT_SHOWN : name),
     roleOf: (roleId, contactId) => {
       const contact = contactId === undefined ? undefined : ingest.contacts.get(contactId);
       return (roleId === undefined ? undefined : roles[roleId]?.label) ?? contact?.role ?? null;

@@ -1,6 +1,8 @@
 /** NPS by ARR band (suppressed like segments) and ARR by account roll-up category. */
 import { emptyHistogram, mergeHistograms } from '../model/histogram.ts';
-import { partition } from './suppress.ts';
+import { suppressed } from './suppress.ts';
+import { figuresOf } from './figures.ts';
+import type { SuppressionReason } from '../stats/suppression.ts';
 import type { AccountSummary, Portfolio } from '../model/types.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { WaveState } from './collector.ts';
@@ -12,22 +14,34 @@ export function bandLabels(bounds: readonly number[], currency: string): string[
   return [...bounds, Infinity].map((b, i) => (i === 0 ? `under ${fmt(b)}` : b === Infinity ? `${fmt(bounds[i - 1]!)} and over` : `${fmt(bounds[i - 1]!)} to ${fmt(b)}`));
 }
 
-export function portfolioFigures(ingest: IngestResult, w: WaveState, list: AccountSummary[], min: number): Portfolio {
+/** The ARR band each account's answers fall in ("ARR not known" without an account or its ARR). */
+export function arrBands(ingest: IngestResult): { labels: string[]; bandOf(account: string | undefined): string } {
   const bounds = [...ingest.settings.finance.arr_bands].sort((a, b) => a - b);
   const labels = [...bandLabels(bounds, ingest.settings.currency), 'ARR not known'];
-  const unknown = labels.length - 1;
-  const hists = labels.map(() => emptyHistogram());
-  const counts = labels.map(() => 0);
+  return {
+    labels,
+    bandOf: (account) => {
+      const arr = account === undefined ? undefined : ingest.accounts.get(account)?.arr;
+      if (arr === undefined) return labels.at(-1)!;
+      const above = bounds.findIndex((b) => arr < b);
+      return labels[above === -1 ? bounds.length : above]!;
+    },
+  };
+}
+
+/** `hidden`: the bands the disclosure step suppressed, and why. A suppressed band says nothing, not even its number of accounts. */
+export function portfolioFigures(ingest: IngestResult, w: WaveState, list: AccountSummary[], min: number, hidden: ReadonlyMap<string, SuppressionReason>): Portfolio {
+  const { labels, bandOf } = arrBands(ingest);
+  const hists = new Map(labels.map((l) => [l, emptyHistogram()]));
+  const counts = new Map(labels.map((l) => [l, 0]));
   for (const [id, state] of w.accounts) {
-    const arr = ingest.accounts.get(id)?.arr;
-    const above = arr === undefined ? -1 : bounds.findIndex((b) => arr < b);
-    const i = arr === undefined ? unknown : above === -1 ? bounds.length : above;
-    hists[i] = mergeHistograms(hists[i]!, state.histogram);
-    counts[i]!++;
+    const band = bandOf(id);
+    hists.set(band, mergeHistograms(hists.get(band)!, state.histogram));
+    counts.set(band, counts.get(band)! + 1);
   }
-  hists[unknown] = mergeHistograms(hists[unknown]!, w.noAccount);
-  const present = labels.map((band, i) => ({ key: band, histogram: hists[i]!, accounts: counts[i]! })).filter((b) => b.histogram.some((c) => c > 0));
-  const figures = partition(present, min);
+  const unknown = labels.at(-1)!;
+  hists.set(unknown, mergeHistograms(hists.get(unknown)!, w.noAccount));
+  const present = labels.filter((band) => hists.get(band)!.some((c) => c > 0));
   const arrByCategory: Portfolio['arrByCategory'] = {
     promoter: { accounts: 0, arr: 0 },
     passive: { accounts: 0, arr: 0 },
@@ -39,5 +53,14 @@ export function portfolioFigures(ingest: IngestResult, w: WaveState, list: Accou
     slot.accounts++;
     slot.arr += a.arr ?? 0;
   }
-  return { npsByArrBand: present.map((b) => ({ band: b.key, accounts: b.accounts, figures: figures.get(b.key)! })), arrByCategory };
+  return {
+    npsByArrBand: present.map((band) => {
+      const reason = hidden.get(band);
+      const f = figuresOf(hists.get(band)!);
+      return reason !== undefined || f === null
+        ? { band, accounts: null, figures: suppressed(reason ?? 'small', min) }
+        : { band, accounts: counts.get(band)!, figures: { suppressed: false as const, ...f } };
+    }),
+    arrByCategory,
+  };
 }

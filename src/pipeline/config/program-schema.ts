@@ -185,6 +185,11 @@ export const ProgramSettings = z.strictObject({
     .regex(/^[A-Z]{3}$/, { error: 'use a three-letter ISO 4217 code such as USD or EUR' })
     .default('USD'),
   min_group_size: z.number().int().min(1).default(5),
+  /**
+   * The higher minimum for figures drawn from comments (themes): confidential respondents' mentions
+   * of a theme count only where each score category holds none or at least this many of them.
+   */
+  min_comment_group_size: z.number().int().min(1).default(10),
   waves: z.array(WaveSetting).default([]),
   segments: z.array(SegmentSetting).default([]),
   roles: z.record(identifier, RoleSetting).prefault({

@@ -6,7 +6,7 @@
  * addition, and every score figure of the model is a sum of cells (cube/derive.ts).
  * Shape and columns: docs/cube.md.
  */
-import { addScore, emptyHistogram, type Histogram } from '../model/histogram.ts';
+import { emptyHistogram, type Histogram } from '../model/histogram.ts';
 import { categoryIndex } from '../model/categories.ts';
 
 /** Numbers kept per rated attribute in a cell (see RATING_FIELDS). */
@@ -43,6 +43,12 @@ export interface CubeCell {
   /** One value per program.yml segment dimension, in its order ("Not known" when missing). */
   segments: string[];
   histogram: Histogram;
+  /**
+   * Distinct people among the cell's responses: a contact counts once per wave (in the cell of
+   * their first answer); a response without a contact id counts as one person. Disclosure
+   * control counts groups in people (disclosure/).
+   */
+  people: number;
   /** RATING_WIDTH numbers per rated attribute; null when no rating was given in this cell. */
   ratings: Float64Array | null;
 }
@@ -58,6 +64,9 @@ export interface CubeResponse {
 
 const SEP = '\u001f';
 
+const keyOf = (wave: number, account: string | undefined, role: string | undefined, confidential: boolean, segments: readonly string[]) =>
+  `${wave}${SEP}${account === undefined ? '' : `a${account}`}${SEP}${role ?? ''}${SEP}${confidential ? 1 : 0}${SEP}${segments.join(SEP)}`;
+
 export class ScoreCube {
   readonly cells = new Map<string, CubeCell>();
   /** Per rated attribute, the highest rating that counts as low. */
@@ -67,31 +76,59 @@ export class ScoreCube {
     this.lows = lows;
   }
 
-  add(r: CubeResponse, segments: string[]): void {
-    const key = `${r.waveIndex}${SEP}${r.accountId === undefined ? '' : `a${r.accountId}`}${SEP}${r.roleId ?? ''}${SEP}${r.confidential ? 1 : 0}${SEP}${segments.join(SEP)}`;
+  /** Folds one response into its cell and returns the cell. `newPerson`: the response adds a person to the cell. */
+  add(r: CubeResponse, segments: string[], newPerson = true): CubeCell {
+    const cell = this.cellAt(r.waveIndex, r.accountId, r.roleId, r.confidential, segments);
+    this.fold(cell, r.score, r.ratings, 1);
+    if (newPerson) cell.people++;
+    return cell;
+  }
+
+  /**
+   * Moves one identified response into the confidential twin of its cell: its contact chose
+   * confidentiality in another wave, and the choice holds for every answer they gave.
+   */
+  makeConfidential(cell: CubeCell, score: number, ratings: readonly (number | undefined)[], person: boolean): void {
+    if (cell.confidential) return;
+    const twin = this.cellAt(cell.wave, cell.account, cell.role, true, cell.segments);
+    this.fold(cell, score, ratings, -1);
+    this.fold(twin, score, ratings, 1);
+    if (person) {
+      cell.people--;
+      twin.people++;
+    }
+    if (cell.histogram.every((c) => c === 0)) this.cells.delete(keyOf(cell.wave, cell.account, cell.role, false, cell.segments));
+  }
+
+  private cellAt(wave: number, account: string | undefined, role: string | undefined, confidential: boolean, segments: string[]): CubeCell {
+    const key = keyOf(wave, account, role, confidential, segments);
     let cell = this.cells.get(key);
     if (cell === undefined) {
-      cell = { wave: r.waveIndex, account: r.accountId, role: r.roleId, confidential: r.confidential, segments, histogram: emptyHistogram(), ratings: null };
+      cell = { wave, account, role, confidential, segments, histogram: emptyHistogram(), people: 0, ratings: null };
       this.cells.set(key, cell);
     }
-    const score = r.score;
-    addScore(cell.histogram, score);
+    return cell;
+  }
+
+  /** Adds (sign 1) or takes away (sign −1) one response's score and ratings. */
+  private fold(cell: CubeCell, score: number, ratings: readonly (number | undefined)[], sign: 1 | -1): void {
+    cell.histogram[score]! += sign;
     const cat = categoryIndex(score);
-    for (let k = 0; k < r.ratings.length; k++) {
-      const x = r.ratings[k];
+    for (let k = 0; k < ratings.length; k++) {
+      const x = ratings[k];
       if (x === undefined) continue;
       cell.ratings ??= new Float64Array(this.lows.length * RATING_WIDTH);
       const t = cell.ratings;
       const o = k * RATING_WIDTH;
-      t[o + cat * 3]!++;
-      t[o + cat * 3 + 1]! += x;
-      if (x <= this.lows[k]!) t[o + cat * 3 + 2]!++;
-      t[o + 9]!++;
-      t[o + 10]! += x;
-      t[o + 11]! += score;
-      t[o + 12]! += x * x;
-      t[o + 13]! += score * score;
-      t[o + 14]! += x * score;
+      t[o + cat * 3]! += sign;
+      t[o + cat * 3 + 1]! += sign * x;
+      if (x <= this.lows[k]!) t[o + cat * 3 + 2]! += sign;
+      t[o + 9]! += sign;
+      t[o + 10]! += sign * x;
+      t[o + 11]! += sign * score;
+      t[o + 12]! += sign * x * x;
+      t[o + 13]! += sign * score * score;
+      t[o + 14]! += sign * x * score;
     }
   }
 

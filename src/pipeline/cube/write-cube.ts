@@ -32,8 +32,8 @@ export function writeCube(dir: string, cube: ScoreCube, labels: CubeLabels): str
     writeFileSync(
       join(dir, scores),
       csv(
-        [...keyFields, ...SCORES],
-        cells.map((c) => [...key(c), ...c.histogram]),
+        [...keyFields, 'people', ...SCORES],
+        cells.map((c) => [...key(c), c.people, ...c.histogram]),
       ),
     );
     files.push(scores);

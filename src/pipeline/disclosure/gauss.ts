@@ -4,20 +4,163 @@
  * handling issues with zeros and singletons", PSD 2024, doi:10.1007/978-3-031-69651-0_6; the R
  * packages SSBtools and GaussSuppression).
  *
- * Every published cell is a sum of inner cells (the finest groups a reader cannot split): a
- * column of 0/1 over the inner cells. A primary suppressed cell is safe when its column is not
- * a linear combination of the published columns: then no sum, difference or any other linear
- * combination of published figures gives it. The candidates are taken in order (those to
+ * Every published figure is one or more sums of inner cells (the finest groups a reader cannot
+ * split): columns over the inner cells, with a coefficient each (1 for a count, a role's weight
+ * for a weighted roll-up). A protected vector (a small group, a few confidential people) is safe
+ * when it is not a linear combination of the published columns: then no sum, difference or any
+ * other combination of published figures gives it. The candidates are taken in order (those to
  * publish most first); each is reduced by the columns already published. If nothing is left of
- * it, it adds no information and is published. Otherwise it is published unless, eliminated
- * from the primary cells' remainders, it would wipe one of them out: then it is suppressed
- * (secondary). What a reader can compute is then exactly the span of the published columns, and
- * no primary cell is in it.
+ * it, it adds no information and is published. Otherwise it is published unless, eliminated from
+ * the protected vectors' remainders, it would wipe one of them out: then it is suppressed. What a
+ * reader can compute is then exactly the span of the published columns, and no protected vector
+ * is in it.
  */
 
 /** A column: inner cell index -> coefficient (only non-zero entries). */
 export type Column = Map<number, number>;
 
+const EPS = 1e-9;
+
+export const columnOf = (inner: readonly number[]): Column => {
+  const c: Column = new Map();
+  for (const i of inner) c.set(i, (c.get(i) ?? 0) + 1);
+  return c;
+};
+
+interface Pivoted {
+  pivot: number;
+  v: Column;
+}
+
+/** The entry with the largest coefficient (ties: the lowest index) keeps the elimination stable. */
+function pivotOf(r: Column): number {
+  let pivot = -1;
+  let best = 0;
+  for (const [k, x] of r) if (Math.abs(x) > best + EPS || (Math.abs(x - best) <= EPS && k < pivot)) [pivot, best] = [k, Math.abs(x)];
+  return pivot;
+}
+
+/** `r` with `e`'s pivot eliminated, in place. */
+function eliminateInPlace(r: Column, e: Pivoted): void {
+  const f = r.get(e.pivot);
+  if (f === undefined) return;
+  const scale = f / e.v.get(e.pivot)!;
+  for (const [k, x] of e.v) {
+    const y = (r.get(k) ?? 0) - scale * x;
+    if (Math.abs(y) < EPS) r.delete(k);
+    else r.set(k, y);
+  }
+}
+
+export interface EliminationInput {
+  /** Each candidate figure: the columns it publishes (all of them, or none). */
+  candidates: readonly (readonly Column[])[];
+  /** Vectors that must not be derivable from what is published. */
+  protect: readonly Column[];
+  /** Candidates published whatever happens (before the others). */
+  forced?: readonly number[];
+  /** The order to consider the other candidates in, most wanted first; those not listed follow by index. */
+  order?: readonly number[];
+}
+
+export interface EliminationResult {
+  /** Per candidate: published or not. */
+  published: boolean[];
+  /** Protected vectors the forced candidates alone already give away (nothing suppression can do). */
+  exposed: number[];
+}
+
+/**
+ * The engine. The published basis is kept triangular (each vector is zero at the pivots of the
+ * vectors before it), and every protected vector is kept as its remainder after the basis, with
+ * an index from inner cell to the remainders using it, so that publishing a column touches only
+ * the remainders it can change.
+ */
+export function eliminationSuppression(input: EliminationInput): EliminationResult {
+  const basis: Pivoted[] = [];
+  const reduce = (c: Column): Column => {
+    const r = new Map(c);
+    for (const e of basis) if (r.has(e.pivot)) eliminateInPlace(r, e);
+    return r;
+  };
+  const remainders: (Column | null)[] = input.protect.map((p) => new Map(p));
+  const users = new Map<number, Set<number>>();
+  const use = (i: number, r: Column) => {
+    for (const k of r.keys()) {
+      let s = users.get(k);
+      if (s === undefined) users.set(k, (s = new Set()));
+      s.add(i);
+    }
+  };
+  remainders.forEach((r, i) => use(i, r!));
+  const exposed: number[] = [];
+  const publish = (e: Pivoted) => {
+    basis.push(e);
+    for (const i of [...(users.get(e.pivot) ?? [])]) {
+      const r = remainders[i]!;
+      const before = [...r.keys()];
+      eliminateInPlace(r, e);
+      for (const k of before) if (!r.has(k)) users.get(k)?.delete(i);
+      use(i, r);
+    }
+  };
+  /** The candidate's columns reduced by the basis and by each other (empty ones dropped). */
+  const residuals = (cols: readonly Column[]): Pivoted[] => {
+    const out: Pivoted[] = [];
+    for (const c of cols) {
+      const r = reduce(c);
+      for (const e of out) if (r.has(e.pivot)) eliminateInPlace(r, e);
+      if (r.size > 0) out.push({ pivot: pivotOf(r), v: r });
+    }
+    return out;
+  };
+  /** Whether publishing `rs` would put a protected vector in the span. */
+  const wouldExpose = (rs: Pivoted[]): boolean => {
+    const support = new Set<number>();
+    for (const e of rs) for (const k of e.v.keys()) support.add(k);
+    const touched = new Set<number>();
+    for (const e of rs) for (const i of users.get(e.pivot) ?? []) touched.add(i);
+    for (const i of touched) {
+      const r = remainders[i]!;
+      // Only a remainder inside the candidate's support can be wiped out by it.
+      let inside = true;
+      for (const k of r.keys())
+        if (!support.has(k)) {
+          inside = false;
+          break;
+        }
+      if (!inside) continue;
+      const t = new Map(r);
+      for (const e of rs) eliminateInPlace(t, e);
+      if (t.size === 0) return true;
+    }
+    return false;
+  };
+  const published = input.candidates.map(() => false);
+  const forced = [...new Set(input.forced ?? [])].sort((a, b) => a - b);
+  for (const f of forced) {
+    published[f] = true;
+    for (const e of residuals(input.candidates[f]!)) publish(e);
+  }
+  remainders.forEach((r, i) => {
+    if (r!.size === 0) {
+      exposed.push(i);
+      remainders[i] = new Map([[-1 - i, 1]]); // settled: nothing can expose it further
+    }
+  });
+  const listed = new Set(input.order ?? []);
+  const order = [...(input.order ?? []), ...input.candidates.map((_, i) => i).filter((i) => !listed.has(i))];
+  for (const c of order) {
+    if (published[c] || forced.includes(c)) continue;
+    const rs = residuals(input.candidates[c]!);
+    if (rs.length > 0 && wouldExpose(rs)) continue;
+    published[c] = true;
+    for (const e of rs) publish(e);
+  }
+  return { published, exposed };
+}
+
+/** The single-column form, for one table of cells that are sums of inner cells. */
 export interface GaussInput {
   /** Every cell that may be published or suppressed, as a sum of inner cells. */
   cells: readonly (readonly number[])[];
@@ -39,97 +182,15 @@ export interface GaussResult {
   exposed: number[];
 }
 
-const EPS = 1e-9;
-
-const columnOf = (inner: readonly number[]): Column => {
-  const c: Column = new Map();
-  for (const i of inner) c.set(i, (c.get(i) ?? 0) + 1);
-  return c;
-};
-
-/** The published basis: each vector with its pivot (an inner cell no later vector uses). */
-class Basis {
-  private readonly vectors: { pivot: number; v: Column }[] = [];
-
-  /** `c` minus its projection on the basis (a copy; zero entries dropped). */
-  reduce(c: Column): Column {
-    const r = new Map(c);
-    for (const { pivot, v } of this.vectors) {
-      const f = r.get(pivot);
-      if (f === undefined) continue;
-      const scale = f / v.get(pivot)!;
-      for (const [k, x] of v) {
-        const y = (r.get(k) ?? 0) - scale * x;
-        if (Math.abs(y) < EPS) r.delete(k);
-        else r.set(k, y);
-      }
-    }
-    return r;
-  }
-
-  add(r: Column): { pivot: number; v: Column } {
-    // The pivot with the largest coefficient keeps the elimination stable.
-    let pivot = -1;
-    let best = 0;
-    for (const [k, x] of r) if (Math.abs(x) > best || (Math.abs(x) === best && k < pivot)) [pivot, best] = [k, Math.abs(x)];
-    const entry = { pivot, v: r };
-    this.vectors.push(entry);
-    return entry;
-  }
-}
-
-/** `r` with `v`'s pivot eliminated (a copy). */
-function eliminate(r: Column, e: { pivot: number; v: Column }): Column {
-  const f = r.get(e.pivot);
-  if (f === undefined) return r;
-  const out = new Map(r);
-  const scale = f / e.v.get(e.pivot)!;
-  for (const [k, x] of e.v) {
-    const y = (out.get(k) ?? 0) - scale * x;
-    if (Math.abs(y) < EPS) out.delete(k);
-    else out.set(k, y);
-  }
-  return out;
-}
-
 export function gaussSuppression(input: GaussInput): GaussResult {
-  const primary = new Set(input.primary);
-  const forced = new Set(input.forced ?? []);
-  const basis = new Basis();
-  // Each primary cell's remainder after the published columns; zero means it is derivable.
-  let remainders = [...primary].sort((a, b) => a - b).map((p) => ({ p, r: columnOf(input.cells[p]!) }));
-  const exposed: number[] = [];
-  const publish = (r: Column) => {
-    const e = basis.add(r);
-    remainders = remainders.map(({ p, r: rem }) => ({ p, r: eliminate(rem, e) }));
+  const primary = [...new Set(input.primary)].sort((a, b) => a - b);
+  const isPrimary = new Set(primary);
+  const forced = (input.forced ?? []).filter((f) => !isPrimary.has(f));
+  // A primary cell is never a candidate: an empty column keeps it unpublished and out of the span.
+  const candidates = input.cells.map((c, i) => (isPrimary.has(i) ? [] : [columnOf(c)]));
+  const out = eliminationSuppression({ candidates, protect: primary.map((p) => columnOf(input.cells[p]!)), forced, order: input.order ?? [] });
+  return {
+    secondary: out.published.flatMap((p, i) => (!p && !isPrimary.has(i) ? [i] : [])),
+    exposed: out.exposed.map((i) => primary[i]!),
   };
-  for (const f of [...forced].sort((a, b) => a - b)) {
-    if (primary.has(f)) continue;
-    const r = basis.reduce(columnOf(input.cells[f]!));
-    if (r.size > 0) publish(r);
-  }
-  remainders = remainders.filter(({ p, r }) => {
-    if (r.size > 0) return true;
-    exposed.push(p);
-    return false;
-  });
-  const listed = new Set(input.order ?? []);
-  const order = [...(input.order ?? []), ...input.cells.map((_, i) => i).filter((i) => !listed.has(i))].filter((c) => !primary.has(c) && !forced.has(c));
-  const secondary: number[] = [];
-  for (const c of order) {
-    const r = basis.reduce(columnOf(input.cells[c]!));
-    if (r.size === 0) continue; // already derivable: publishing it tells nothing new
-    const trial = { pivot: -1, v: r };
-    // Would publishing c make a primary cell derivable? Eliminate c's pivot from each remainder.
-    let pivot = -1;
-    let best = 0;
-    for (const [k, x] of r) if (Math.abs(x) > best || (Math.abs(x) === best && k < pivot)) [pivot, best] = [k, Math.abs(x)];
-    trial.pivot = pivot;
-    if (remainders.some(({ r: rem }) => eliminate(rem, trial).size === 0)) {
-      secondary.push(c);
-      continue;
-    }
-    publish(r);
-  }
-  return { secondary: secondary.sort((a, b) => a - b), exposed: exposed.sort((a, b) => a - b) };
 }

@@ -73,6 +73,7 @@ function wave(w: WaveModel) {
     change: comparison(w.change),
     invited: w.invited,
     responseRate: round(w.responseRate),
+    countsConfidential: w.countsConfidential,
     confidential: w.confidential,
     segments: Object.fromEntries(
       w.segments.map((d) => [
@@ -98,6 +99,7 @@ function wave(w: WaveModel) {
       owner: a.owner,
       arr: a.arr,
       renewalDate: a.renewalDate,
+      basis: a.basis,
       responses: a.responses,
       respondents: a.respondents,
       invited: a.invited,
@@ -241,7 +243,7 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
         'response_rate',
         'decision_maker_answered',
         'rollup_n',
-        'confidential_excluded',
+        'basis',
         'nps',
         'ci95_low',
         'ci95_high',
@@ -262,7 +264,7 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
           round(a.responseRate),
           a.decisionMakerAnswered,
           a.rollup.n,
-          a.rollup.confidentialExcluded,
+          a.basis,
           round(a.rollup.nps),
           round(a.rollup.ci95?.[0] ?? null),
           round(a.rollup.ci95?.[1] ?? null),

@@ -74,7 +74,6 @@ export function readCustomerModel(text: string, file: string): CustomerModel {
 
 export function toCustomerModel(model: SiteModel, accountSecret?: string): CustomerModel {
   const site = model.program.customerSite;
-  const min = model.program.minGroupSize;
   return {
     version: CUSTOMER_MODEL_VERSION,
     program: {
@@ -95,7 +94,7 @@ export function toCustomerModel(model: SiteModel, accountSecret?: string): Custo
         responses: site.publishResponseFigures ? { n, responseRate: w.responseRate } : null,
         nps: site.publishNps && w.figures ? { value: Math.round(w.figures.nps), n } : null,
         themes: w.themes.themes
-          .filter((t) => t.mentions >= min)
+          .filter((t) => t.mentions >= model.program.minCommentGroupSize)
           .slice(0, 5)
           .map((t) => ({ theme: t.theme, improvement: t.improvementMentions > t.byCategory.promoter, share: site.publishResponseFigures && n > 0 ? t.mentions / n : null })),
       };

@@ -12,7 +12,7 @@ import type { Category } from './categories.ts';
 
 export type { Category };
 
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 
 /** Every score statistic of one group, from its histogram. */
 export interface ScoreFigures {
@@ -128,13 +128,19 @@ export interface AccountSummary {
   owner: string | null;
   arr: number | null;
   renewalDate: string | null;
-  /** Responses this wave (all, confidential included). */
+  /**
+   * What the account's figures count: all its answers, or only those given under a name (when
+   * its confidential answers are too few, or would say who chose confidentiality, the disclosure
+   * step keeps them out of every figure of the account: docs/statistics.md).
+   */
+  basis: 'all answers' | 'named answers';
+  /** Responses this wave, on the account's basis. */
   responses: number;
-  /** Distinct contacts who answered this wave. */
+  /** Distinct contacts who answered this wave, on the account's basis. */
   respondents: number;
   /** Contacts invited this wave (null without an invitations file). */
   invited: number | null;
-  /** Distinct invited contacts who answered (null without invitations, or when no answer names its contact). */
+  /** Distinct invited contacts who answered, on the account's basis (null without invitations, or when no answer names its contact). */
   invitedRespondents: number | null;
   /** invitedRespondents over contacts invited. */
   responseRate: number | null;
@@ -148,13 +154,9 @@ export interface AccountSummary {
   answersListed: number;
   /** Themes the account's identified respondents raised, most mentioned first. */
   themes: { theme: string; mentions: number }[];
-  /**
-   * The roll-up (docs/statistics.md): identified responses, plus confidential ones only when
-   * there are at least the minimum group size of them, weighted as program.yml says.
-   */
+  /** The roll-up (docs/statistics.md), on the account's basis, weighted as program.yml says. */
   rollup: {
     n: number;
-    confidentialExcluded: number;
     weighting: 'equal' | 'role';
     nps: number | null;
     ci95: [number, number] | null;
@@ -173,7 +175,8 @@ export interface AccountAnswer {
 }
 
 export interface Portfolio {
-  npsByArrBand: { band: string; accounts: number; figures: MaybeSuppressed<ScoreFigures> }[];
+  /** A suppressed band carries no number of accounts either. */
+  npsByArrBand: { band: string; accounts: number | null; figures: MaybeSuppressed<ScoreFigures> }[];
   /** ARR of accounts by their roll-up category ("none": no usable response). */
   arrByCategory: Record<Category | 'none', { accounts: number; arr: number }>;
 }
@@ -193,7 +196,8 @@ export interface CohortFigures {
   transitions: {
     from: string;
     cohort: 'confidential' | 'identified';
-    respondents: number;
+    /** The cohort's contacts (null when the wave before could not show its confidential cohort). */
+    respondents: number | null;
     figures: MaybeSuppressed<{ answeredAgain: number; meanBefore: number; meanAfter: number; change: number }>;
   }[];
 }
@@ -210,6 +214,11 @@ export interface ThemeFigures {
   theme: string;
   /** URL segment of the theme's page (unique, URL-safe, the same in every wave). */
   slug: string;
+  /**
+   * Whether any confidential respondents' mentions are counted: per score category, only where it
+   * holds at least program.yml's min_comment_group_size of them (else that category's named mentions only).
+   */
+  countsConfidential: boolean;
   mentions: number;
   byCategory: Record<Category, number>;
   /** Detractor and passive mentions: what customers ask to improve. */
@@ -293,8 +302,8 @@ export interface NamedPromoter {
 export interface FollowupSummary {
   /** Whether a follow-up log was given at all. */
   hasLog: boolean;
-  /** Confidential responses: no named alert; reached through the letters to customers. */
-  confidentialNotAlerted: number;
+  /** Confidential responses: no named alert; reached through the letters to customers (null when the wave's figures leave them out). */
+  confidentialNotAlerted: number | null;
   total: FollowupCounts;
   medianDaysToClose: number | null;
   byRule: (FollowupCounts & { rule: string; label: string; dueDays: number; medianDaysToClose: number | null })[];
@@ -374,7 +383,14 @@ export interface WaveModel {
   benchmarks: BenchmarkComparison[];
   invited: number | null;
   responseRate: number | null;
-  confidential: number;
+  /**
+   * Whether the wave's figures count its confidential answers. Only when the disclosure step
+   * finds them too few to protect (or their number would say who chose confidentiality) are they
+   * left out, and the wave's figures are its named answers'.
+   */
+  countsConfidential: boolean;
+  /** Confidential responses (null when the wave's figures leave them out). */
+  confidential: number | null;
   segments: SegmentDimension[];
   /** Segment values where promoters are more common than overall, highest lift first. */
   promoterConcentrations: PromoterConcentration[];
@@ -403,6 +419,8 @@ export interface SiteModel {
     company: string;
     currency: string;
     minGroupSize: number;
+    /** The higher minimum for figures drawn from comments (program.yml min_comment_group_size). */
+    minCommentGroupSize: number;
     signatory: { name: string; title: string | null; email: string | null } | null;
     customerSite: {
       publishResponseFigures: boolean;

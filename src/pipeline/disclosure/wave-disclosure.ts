@@ -1,0 +1,114 @@
+/**
+ * The disclosure step of one wave, over every figure that counts its answers, on both sites and
+ * in every export: first the small groups (fewer than the minimum of people: segment values
+ * across all dimensions, ARR bands), then the confidential answers in what is left
+ * (confidential.ts). Section builders only apply what it decided.
+ */
+import { naturalCompare } from '../util/compare.ts';
+import { suppressPartition, type SuppressionReason } from '../stats/suppression.ts';
+import { protectConfidential, type ConfidentialFigure } from './confidential.ts';
+import { suppressWaveSegments, type SegmentCell } from './wave-segments.ts';
+import type { CubeCell } from '../cube/cube.ts';
+
+export interface WaveDisclosureInput {
+  /** The wave's cube cells (identified and confidential). */
+  cells: readonly CubeCell[];
+  dimensions: number;
+  min: number;
+  /** The ARR band an account's answers fall in (answers without an account included). */
+  bandOf(account: string | undefined): string;
+  roleWeight(role: string | undefined): number;
+  /** Invitees who did not answer under their name: in the wave, and per account (undefined: not known). */
+  unnamed: { wave: number | undefined; account(id: string): number | undefined };
+}
+
+export interface WaveDisclosure {
+  /** Whether the wave's own figures count its confidential answers (false when it has none). */
+  wave: boolean;
+  /** Per dimension (by index), the values suppressed and why. */
+  segments: Map<number, Map<string, SuppressionReason>>;
+  /** ARR band -> why it is suppressed (bands not listed are shown). */
+  bands: Map<string, SuppressionReason>;
+  /**
+   * Accounts whose figures count their confidential answers. The others (those with none among
+   * them, so that a reader cannot tell which) show figures of their named answers only.
+   */
+  countingConfidential: Set<string>;
+}
+
+function push<K>(m: Map<K, number[]>, key: K, i: number): void {
+  const list = m.get(key);
+  if (list) list.push(i);
+  else m.set(key, [i]);
+}
+
+/** The wave's people by combination of segment values, from its cube cells. */
+function segmentCells(cells: readonly CubeCell[]): SegmentCell[] {
+  const out = new Map<string, SegmentCell>();
+  for (const c of cells) {
+    const key = c.segments.join('\u001f');
+    const cell = out.get(key);
+    if (cell) cell.n += c.people;
+    else out.set(key, { values: c.segments, n: c.people });
+  }
+  return [...out.keys()].sort().map((k) => out.get(k)!);
+}
+
+export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
+  const { cells, dimensions, min } = input;
+  // Small groups, in people: segment values across all dimensions, then ARR bands.
+  const segments = suppressWaveSegments(segmentCells(cells), dimensions, min);
+  const bandPeople = new Map<string, number>();
+  for (const c of cells) {
+    const band = input.bandOf(c.account);
+    bandPeople.set(band, (bandPeople.get(band) ?? 0) + c.people);
+  }
+  const bands = suppressPartition(
+    [...bandPeople].map(([key, n]) => ({ key, n })),
+    min,
+  );
+
+  // Confidential answers in every figure still published.
+  const conf = cells.flatMap((c) => (c.confidential ? [c] : []));
+  const figures: ConfidentialFigure[] = [];
+  const all = conf.map((_, i) => i);
+  figures.push({ kind: 'wave', group: '', cells: all, weighted: false, unnamed: input.unnamed.wave });
+  const segmentFigures: { d: number; value: string }[] = [];
+  for (let d = 0; d < dimensions; d++) {
+    const byValue = new Map<string, number[]>();
+    conf.forEach((c, i) => push(byValue, c.segments[d]!, i));
+    for (const [value, inner] of [...byValue].sort(([a], [b]) => naturalCompare(a, b))) {
+      if (segments.get(d)!.has(value)) continue;
+      segmentFigures.push({ d, value });
+      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: undefined });
+    }
+  }
+  const byBand = new Map<string, number[]>();
+  const byAccount = new Map<string, number[]>();
+  conf.forEach((c, i) => {
+    push(byBand, input.bandOf(c.account), i);
+    if (c.account !== undefined) push(byAccount, c.account, i);
+  });
+  const bandNames = [...byBand.keys()].filter((b) => !bands.has(b)).sort(naturalCompare);
+  for (const band of bandNames) {
+    const inner = byBand.get(band)!;
+    const accounts = new Set(inner.map((i) => conf[i]!.account));
+    // A band's unnamed invitees are its accounts' (known only when every one of them is known).
+    let unnamed: number | undefined = 0;
+    for (const a of accounts) {
+      const u = a === undefined ? undefined : input.unnamed.account(a);
+      unnamed = u === undefined || unnamed === undefined ? undefined : unnamed + u;
+    }
+    figures.push({ kind: 'band', group: '', cells: inner, weighted: false, unnamed });
+  }
+  const accountIds = [...byAccount.keys()].sort(naturalCompare);
+  for (const id of accountIds) figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id) });
+
+  const shown = protectConfidential({ cells: conf.map((c) => ({ people: c.people, account: c.account, weight: input.roleWeight(c.role) })), figures, min });
+  let k = 1;
+  for (const { d, value } of segmentFigures) if (shown[k++] === 'withheld') segments.get(d)!.set(value, 'complementary');
+  for (const band of bandNames) if (shown[k++] === 'withheld') bands.set(band, 'complementary');
+  const countingConfidential = new Set<string>();
+  for (const id of accountIds) if (shown[k++] === 'published') countingConfidential.add(id);
+  return { wave: shown[0] === 'published', segments, bands, countingConfidential };
+}
