@@ -10,7 +10,7 @@ import { checkStoryIdentities } from '../pipeline/content/check-identities.ts';
 import { contentWarnings, formatContentWarning } from '../pipeline/content/check-references.ts';
 import { StructuralError } from '../pipeline/ingest/report.ts';
 import { progressReporter } from './progress.ts';
-import { formatIngestReport, formatStructuralFailure, formatWaves } from './print-report.ts';
+import { formatIngestReport, formatStructuralFailure, formatWaves, formatWithheld } from './print-report.ts';
 import type { Paths } from './paths.ts';
 
 /** A path as the person who ran the command would type it. */
@@ -35,6 +35,7 @@ export async function pipelineStep(paths: Paths, rejectedShownAt?: string): Prom
     console.log(formatIngestReport(model.ingest, show(rejectedShownAt ?? join(analysis.dir, ANALYSIS_FILES.rejected))));
     console.log('');
     console.log(formatWaves(model));
+    console.log(formatWithheld(model));
     console.log(`\nContent: ${content.files} file${content.files === 1 ? '' : 's'} checked in ${show(paths.content)}.`);
     const problems = [...content.problems, ...(await checkStoryIdentities(paths.content, analysis.identities))];
     if (problems.length > 0) throw new StructuralError(problems);

@@ -38,6 +38,18 @@ export function formatStructuralFailure(issues: StructuralIssue[]): string {
   return lines.join('\n');
 }
 
+/** Per wave, the figures withheld for size and for protection, per kind of page (kinds with none left out). */
+export function formatWithheld(model: SiteModel): string {
+  const lines = [
+    `Withheld figures (fewer than ${model.program.minGroupSize} people: "small"; hidden or on named answers only so that nothing small can be worked out: "protection"):`,
+  ];
+  for (const w of model.waves) {
+    const parts = w.withheld.filter((x) => x.small + x.protection > 0).map((x) => `${x.kind} ${x.small} small, ${x.protection} protection`);
+    lines.push(`  ${w.id.padEnd(12)} ${parts.length === 0 ? 'none' : parts.join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
 export function formatWaves(model: SiteModel): string {
   const lines = ['Waves:'];
   for (const w of model.waves) {

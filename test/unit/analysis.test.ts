@@ -203,7 +203,7 @@ describe('confidentiality cohorts', () => {
     ]);
   });
 
-  it('hides a confidential cohort\'s movement when those who did not come back are too few (the cohort minus the movers would give them away)', async () => {
+  it("hides a confidential cohort's movement when those who did not come back are too few (the cohort minus the movers would give them away)", async () => {
     const contacts = Array.from({ length: 20 }, (_, i) => `C${i}`);
     // w1: 10 confidential (score 4, but C9 scores 0), 10 identified; w2: 6 of the confidential come back, so 4 do not.
     const w1 = [...contacts.slice(0, 10).map((c, i) => `${c}-1,${i === 9 ? 0 : 4},${c},yes`), ...contacts.slice(10).map((c) => `${c}-1,9,${c},no`)];

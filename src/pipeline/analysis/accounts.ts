@@ -35,7 +35,14 @@ export function listedCount(all: readonly AccountAnswer[], who: People): number 
   return listed;
 }
 
-export function accountSummaries(ingest: IngestResult, w: WaveState, waveId: string, countingConfidential: ReadonlySet<string>, who: People, slugs: Map<string, string>): AccountSummary[] {
+export function accountSummaries(
+  ingest: IngestResult,
+  w: WaveState,
+  waveId: string,
+  countingConfidential: ReadonlySet<string>,
+  who: People,
+  slugs: Map<string, string>,
+): AccountSummary[] {
   const invited = ingest.invitations.get(waveId);
   const weighting = ingest.settings.account_weighting;
   const ids = new Set<string>([...ingest.accounts.keys(), ...w.accounts.keys()]);

@@ -118,7 +118,12 @@ export function attributeSections(
   );
   const overall = settings.overall_satisfaction ? all.pop()! : null;
   const dims = settings.segments.map((d) => ({ id: d.id, label: d.label ?? d.id }));
-  return { attributes: all, overallSatisfaction: overall, attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min, hiddenSegments), fixFirst: fixFirst(all) };
+  return {
+    attributes: all,
+    overallSatisfaction: overall,
+    attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min, hiddenSegments),
+    fixFirst: fixFirst(all),
+  };
 }
 
 /** Of the attributes in the "fix first" quadrant, the one most tied to the score (the first on a tie); null when none is. */

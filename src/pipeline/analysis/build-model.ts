@@ -13,6 +13,7 @@ import { followupQueue, namedPromoters } from './followup.ts';
 import { attributeSections } from './attributes.ts';
 import { promoterConcentrations, segmentFigures } from './segments.ts';
 import { discloseWave, type WaveDisclosure } from '../disclosure/wave-disclosure.ts';
+import { withheldFigures } from '../disclosure/withheld.ts';
 import { benchmarkComparisons } from './benchmarks.ts';
 import { accountSummaries, isHidden } from './accounts.ts';
 import { writeAccountRecords } from './account-records.ts';
@@ -142,7 +143,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     const figures = figuresOf(waveHistogram);
     const prevShown = prev ? waves[i - 1]! : undefined;
     const segments = segmentFigures(s, w, min, disclosure.segments, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
-    waves.push({
+    const built: Omit<WaveModel, 'withheld'> = {
       id: wave.id,
       label: wave.label,
       asOf,
@@ -165,7 +166,8 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       followup: disclosure.wave ? followup.summary : { ...followup.summary, confidentialNotAlerted: null },
       namedPromoters: namedPromoters(followup.queue),
       ...attributeSections(s, w, min, disclosure.segments),
-    });
+    };
+    waves.push({ ...built, withheld: withheldFigures(built) });
   });
   const ownerSlugs = slugsFor(ownerNames);
   for (const w of waves) for (const o of w.followup.byOwner) o.slug = ownerSlugs.get(o.owner)!;

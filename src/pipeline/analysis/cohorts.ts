@@ -71,8 +71,7 @@ export function cohortFigures(
         after += later >> 1;
       }
       const safe =
-        cohort === 'identified' ||
-        (prev.confidential.shown && current.shown && safeCount(prev.confidential.people - again, min) && safeCount(current.people - again, min));
+        cohort === 'identified' || (prev.confidential.shown && current.shown && safeCount(prev.confidential.people - again, min) && safeCount(current.people - again, min));
       transitions.push({
         from: prev.id,
         cohort,

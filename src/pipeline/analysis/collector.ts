@@ -135,7 +135,8 @@ export class Collector {
 
   private recordsOf(index: number): WaveRecords {
     let w = this.records[index];
-    if (w === undefined) this.records[index] = w = { comments: 0, confidentialComments: 0, accounts: new Map(), respondents: new IdIndex(), themes: new Map(), themesFromColumn: 0 };
+    if (w === undefined)
+      this.records[index] = w = { comments: 0, confidentialComments: 0, accounts: new Map(), respondents: new IdIndex(), themes: new Map(), themesFromColumn: 0 };
     return w;
   }
 

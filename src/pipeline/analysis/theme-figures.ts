@@ -23,23 +23,18 @@ const VERBATIMS = 3;
 /** A detractor lift above this is worth saying: detractors raise the theme markedly more often than promoters. */
 export const STRONG_LIFT = 1.5;
 
-export function themeFigures(
-  ingest: IngestResult,
-  w: WaveState,
-  total: Histogram,
-  slugs: Map<string, string>,
-  who: People,
-  countsConfidential: boolean,
-): ThemesSummary {
+export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogram, slugs: Map<string, string>, who: People, countsConfidential: boolean): ThemesSummary {
   const { n, promoters, detractors } = summarise(total);
   const roles = ingest.settings.roles;
   const commentMin = ingest.settings.min_comment_group_size;
+  let withheldCategories = 0;
   const list = [...w.themes].flatMap(([theme, t]) => {
     const conf = t.confidentialByCategory;
     // Each score category on its own: the categories split the mentions into disjoint groups of people.
     const counts = (k: number) => countsConfidential && conf[k]! >= commentMin;
     const [d, pa, p] = [0, 1, 2].map((k) => t.byCategory[k]! - (counts(k) ? 0 : conf[k]!)) as [number, number, number];
     const counted = [0, 1, 2].some(counts);
+    withheldCategories += [0, 1, 2].filter((k) => conf[k]! > 0 && !counts(k)).length;
     if (d + pa + p === 0) return [];
     const verbatims = t.candidates
       .filter((c) => !who.isConfidential(c.contactId))
@@ -72,6 +67,7 @@ export function themeFigures(
     source: w.themesFromColumn > 0 ? 'column' : Object.keys(ingest.settings.themes).length > 0 ? 'keywords' : 'none',
     comments: countsConfidential ? w.comments : w.comments - w.confidentialComments,
     commentShare: n > 0 ? (countsConfidential ? w.comments : w.comments - w.confidentialComments) / n : 0,
+    withheldCategories,
     themes: list,
   };
 }

@@ -23,6 +23,10 @@
  * account's roll-up) or not at all (a segment value, an ARR band): decided by the caller.
  */
 import { columnOf, eliminationSuppression, type Column } from './gauss.ts';
+import { exposedSmallSets } from './small-sets.ts';
+
+/** Rounds of "suppress, then look for small sets still given away" before falling back to the wave alone. */
+const MAX_ROUNDS = 40;
 
 export interface ConfidentialCell {
   people: number;
@@ -43,6 +47,11 @@ export interface ConfidentialFigure {
   weighted: boolean;
   /** Its invitees who did not answer under their name; undefined when not known. */
   unnamed: number | undefined;
+  /**
+   * False for a figure already suppressed for size: never published, but its confidential part
+   * is still protected (alone and together with the other small parts of its kind).
+   */
+  publishable: boolean;
 }
 
 export interface ConfidentialInput {
@@ -89,7 +98,7 @@ export function protectConfidential({ cells, figures, min }: ConfidentialInput):
   }
 
   const candidates = figures.map((f, k): Column[] => {
-    if (primary[k] || f.cells.length === 0) return [];
+    if (primary[k] || !f.publishable || f.cells.length === 0) return [];
     const count = columnOf(f.cells);
     if (!f.weighted) return [count];
     const weighted: Column = new Map(f.cells.map((i) => [i, cells[i]!.weight]));
@@ -98,9 +107,21 @@ export function protectConfidential({ cells, figures, min }: ConfidentialInput):
   });
   const order = figures
     .map((f, k) => ({ f, k }))
-    .filter(({ k }) => !primary[k])
+    .filter(({ f, k }) => !primary[k] && f.publishable)
     .sort((a, b) => KIND_ORDER[a.f.kind] - KIND_ORDER[b.f.kind] || people[b.k]! - people[a.k]! || a.k - b.k)
     .map(({ k }) => k);
-  const { published } = eliminationSuppression({ candidates, protect, order });
-  return figures.map((f, k) => (f.cells.length === 0 ? 'none' : !primary[k] && published[k]! ? 'published' : 'withheld'));
+  // Gaussian elimination protects the vectors it is given; a set of small cells that no single
+  // protected vector names (two accounts' one confidential answer each) can still come out of a
+  // difference of published figures. So: look for such sets among what was published, protect
+  // each one found, and eliminate again, until none is left.
+  const people1 = cells.map((c) => Math.max(1, c.people));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { published } = eliminationSuppression({ candidates, protect, order });
+    const columns = candidates.flatMap((cols, k) => (published[k] && !primary[k] && figures[k]!.publishable ? cols : []));
+    const found = exposedSmallSets(people1, columns, min);
+    if (found.length === 0) return figures.map((f, k) => (f.cells.length === 0 ? 'none' : f.publishable && !primary[k] && published[k]! ? 'published' : 'withheld'));
+    for (const set of found) protect.push(columnOf(set));
+  }
+  // Not settled: publish the confidential answers in the wave's own figures only (one sum of at least `min` people).
+  return figures.map((f, k) => (f.cells.length === 0 ? 'none' : f.kind === 'wave' && !primary[k] ? 'published' : 'withheld'));
 }

@@ -194,3 +194,50 @@ export function gaussSuppression(input: GaussInput): GaussResult {
     exposed: out.exposed.map((i) => primary[i]!),
   };
 }
+
+/**
+ * The span of some columns over `size` inner cells, to ask what a reader can compute from them:
+ * whether a vector is in it, and a few random vectors orthogonal to it (a vector x is in the span
+ * exactly when y · x = 0 for every y orthogonal to it; for random y, a single test almost never
+ * passes by chance, and a candidate is then checked exactly).
+ */
+export class Span {
+  private readonly basis: Pivoted[] = [];
+
+  constructor(columns: readonly Column[]) {
+    for (const c of columns) {
+      const r = this.reduce(c);
+      if (r.size > 0) this.basis.push({ pivot: pivotOf(r), v: r });
+    }
+  }
+
+  private reduce(c: Column): Column {
+    const r = new Map(c);
+    for (const e of this.basis) if (r.has(e.pivot)) eliminateInPlace(r, e);
+    return r;
+  }
+
+  contains(c: Column): boolean {
+    return this.reduce(c).size === 0;
+  }
+
+  /**
+   * `k` vectors orthogonal to the span, over cells 0…size−1: random on the cells no basis vector
+   * pivots on, then solved for the pivots, last basis vector first (each is zero at the pivots of
+   * those before it, so only its own pivot is unknown when its turn comes).
+   */
+  orthogonal(size: number, k: number, random: () => number): Float64Array[] {
+    const pivots = new Set(this.basis.map((e) => e.pivot));
+    return Array.from({ length: k }, () => {
+      const y = new Float64Array(size);
+      for (let i = 0; i < size; i++) if (!pivots.has(i)) y[i] = random() * 2 - 1;
+      for (let b = this.basis.length - 1; b >= 0; b--) {
+        const { pivot, v } = this.basis[b]!;
+        let dot = 0;
+        for (const [i, x] of v) if (i !== pivot) dot += x * y[i]!;
+        y[pivot] = -dot / v.get(pivot)!;
+      }
+      return y;
+    });
+  }
+}

@@ -72,15 +72,14 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
   const conf = cells.flatMap((c) => (c.confidential ? [c] : []));
   const figures: ConfidentialFigure[] = [];
   const all = conf.map((_, i) => i);
-  figures.push({ kind: 'wave', group: '', cells: all, weighted: false, unnamed: input.unnamed.wave });
+  figures.push({ kind: 'wave', group: '', cells: all, weighted: false, unnamed: input.unnamed.wave, publishable: true });
   const segmentFigures: { d: number; value: string }[] = [];
   for (let d = 0; d < dimensions; d++) {
     const byValue = new Map<string, number[]>();
     conf.forEach((c, i) => push(byValue, c.segments[d]!, i));
     for (const [value, inner] of [...byValue].sort(([a], [b]) => naturalCompare(a, b))) {
-      if (segments.get(d)!.has(value)) continue;
       segmentFigures.push({ d, value });
-      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: undefined });
+      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: undefined, publishable: !segments.get(d)!.has(value) });
     }
   }
   const byBand = new Map<string, number[]>();
@@ -89,7 +88,7 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
     push(byBand, input.bandOf(c.account), i);
     if (c.account !== undefined) push(byAccount, c.account, i);
   });
-  const bandNames = [...byBand.keys()].filter((b) => !bands.has(b)).sort(naturalCompare);
+  const bandNames = [...byBand.keys()].sort(naturalCompare);
   for (const band of bandNames) {
     const inner = byBand.get(band)!;
     const accounts = new Set(inner.map((i) => conf[i]!.account));
@@ -99,15 +98,15 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
       const u = a === undefined ? undefined : input.unnamed.account(a);
       unnamed = u === undefined || unnamed === undefined ? undefined : unnamed + u;
     }
-    figures.push({ kind: 'band', group: '', cells: inner, weighted: false, unnamed });
+    figures.push({ kind: 'band', group: '', cells: inner, weighted: false, unnamed, publishable: !bands.has(band) });
   }
   const accountIds = [...byAccount.keys()].sort(naturalCompare);
-  for (const id of accountIds) figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id) });
+  for (const id of accountIds) figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id), publishable: true });
 
   const shown = protectConfidential({ cells: conf.map((c) => ({ people: c.people, account: c.account, weight: input.roleWeight(c.role) })), figures, min });
   let k = 1;
-  for (const { d, value } of segmentFigures) if (shown[k++] === 'withheld') segments.get(d)!.set(value, 'complementary');
-  for (const band of bandNames) if (shown[k++] === 'withheld') bands.set(band, 'complementary');
+  for (const { d, value } of segmentFigures) if (shown[k++] === 'withheld' && !segments.get(d)!.has(value)) segments.get(d)!.set(value, 'complementary');
+  for (const band of bandNames) if (shown[k++] === 'withheld' && !bands.has(band)) bands.set(band, 'complementary');
   const countingConfidential = new Set<string>();
   for (const id of accountIds) if (shown[k++] === 'published') countingConfidential.add(id);
   return { wave: shown[0] === 'published', segments, bands, countingConfidential };

@@ -239,6 +239,8 @@ export interface ThemesSummary {
   source: 'column' | 'keywords' | 'none';
   commentShare: number;
   comments: number;
+  /** Theme × score category counts that leave out confidential mentions (fewer than the comment minimum). */
+  withheldCategories: number;
   themes: ThemeFigures[];
 }
 
@@ -369,6 +371,15 @@ export interface AttributeSegment {
   }[];
 }
 
+/** Figures the disclosure step withheld in a wave, for one kind of page (docs/statistics.md). */
+export interface WithheldCount {
+  kind: string;
+  /** Not shown: the group has fewer people than the minimum. */
+  small: number;
+  /** Not shown, or shown on named answers only, so that no small group or confidential answer can be worked out from other figures. */
+  protection: number;
+}
+
 export interface WaveModel {
   id: string;
   label: string;
@@ -410,6 +421,8 @@ export interface WaveModel {
   attributeSegments: AttributeSegment[];
   /** The attribute to fix first: of those in the "fix first" quadrant, the one most tied to the score (its id). */
   fixFirst: string | null;
+  /** What the disclosure step withheld, per kind of page. */
+  withheld: WithheldCount[];
 }
 
 export interface SiteModel {
