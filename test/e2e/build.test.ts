@@ -57,17 +57,27 @@ describe('npm run build on the demo program', () => {
     for (const [file, rows] of inputRows()) expect(html, file).toMatch(new RegExp(`<code>${escape(file)}</code></th><td[^>]*>${rows.toLocaleString('en-US')}</td>`));
   });
 
-  it('never writes a confidential respondent’s name, email, contact id or response id', () => {
+  it('never writes a confidential respondent’s name, email, contact id, response id or comment', () => {
     const contacts = new Map(csv(join(projectRoot, 'data', 'contacts.csv')).map((c) => [c['contact_id']!, c]));
+    const waves = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'].map((wave) => csv(join(projectRoot, 'data', 'responses', `${wave}.csv`)));
+    // Per person: whoever chose confidentiality in any wave (or left the question blank) is confidential in every wave.
+    const confidential = new Set(waves.flat().flatMap((r) => (/^(false|no|0)$/i.test(r['confidential'] ?? '') ? [] : [r['contact_id']!])));
+    const named = waves.flat().flatMap((r) => (confidential.has(r['contact_id']!) ? [] : [r['comment']?.trim() ?? '']));
     const secrets = new Set<string>();
-    for (const wave of ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']) {
-      for (const r of csv(join(projectRoot, 'data', 'responses', `${wave}.csv`))) {
-        if (!/^(true|yes|1)$/i.test(r['confidential'] ?? '')) continue;
-        secrets.add(r['response_id']!);
-        const c = contacts.get(r['contact_id']!);
-        if (!c) continue;
-        for (const v of [c['contact_id'], c['name'], c['email']]) if (v) secrets.add(v);
+    for (const r of waves.flat()) {
+      if (!confidential.has(r['contact_id']!)) continue;
+      secrets.add(r['response_id']!);
+      // a comment someone identified also wrote, word for word or within a longer comment, is not theirs alone
+      const comment = r['comment']?.trim() ?? '';
+      if (comment.length >= 20 && !named.some((n) => n.includes(comment))) {
+        secrets.add(comment);
+        // as HTML and JSON write it
+        secrets.add(comment.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;'));
+        secrets.add(JSON.stringify(comment).slice(1, -1));
       }
+      const c = contacts.get(r['contact_id']!);
+      if (!c) continue;
+      for (const v of [c['contact_id'], c['name'], c['email']]) if (v) secrets.add(v);
     }
     expect(secrets.size).toBeGreaterThan(100);
     const leaks: string[] = [];
