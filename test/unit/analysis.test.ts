@@ -447,6 +447,35 @@ describe('response rate', () => {
   });
 });
 
+describe('confidentiality per person', () => {
+  it('holds a choice made in one wave for every answer the contact gave, in every figure, list and export', async () => {
+    // C1 answers under their name in w1 and confidentially in w2; six others answer confidentially in both waves; C9 never answers.
+    const others = Array.from({ length: 6 }, (_, i) => `C${i + 2}`);
+    const w = (wave: string, c1: string) =>
+      rows('response_id,score,contact_id,confidential,comment', [`${wave}-1,1,C1,${c1},"As the only admin here, we wait days"`, ...others.map((c) => `${wave}-${c},8,${c},yes,`)]);
+    const { model: m, sink } = await analysed({
+      'accounts.csv': 'account_id,name\nA1,Acme\n',
+      'contacts.csv': 'contact_id,account_id,name\n' + ['C1', ...others, 'C9'].map((c) => `${c},A1,Person ${c}`).join('\n') + '\n',
+      'responses/w1.csv': w('w1', 'no'),
+      'responses/w2.csv': w('w2', 'yes'),
+    });
+    const [w1] = m.waves;
+    // w1 counts C1 as confidential: 7 confidential answers, none identified
+    expect(w1!.countsConfidential).toBe(true);
+    expect(w1!.confidential).toBe(7);
+    expect(w1!.figures!.n).toBe(7);
+    expect(w1!.accounts[0]!.answersListed).toBe(0);
+    expect(sink.accounts.get(w1!.accounts[0]!.slug)!.waves).toEqual([
+      { wave: 'w1', answers: [], total: 0 },
+      { wave: 'w2', answers: [], total: 0 },
+    ]);
+    // no follow-up alert names C1's detractor answer, and nothing quotes it
+    expect([...sink.queues.values()].flat()).toEqual([]);
+    expect(JSON.stringify(m) + JSON.stringify([...sink.accounts, ...sink.queues])).not.toMatch(/only admin|w1-1"/);
+    expect(m.ingest.notices.map((n) => n.message).join('\n')).toMatch(/1 answer given under a name came from people who chose confidentiality in another wave/);
+  });
+});
+
 describe('confidential answers on account pages', () => {
   it('are never listed, however many an account has, and their themes are not the account’s', async () => {
     const confidential = Array.from({ length: 6 }, (_, i) => `c${i},2,C${i + 2},yes,"As the only admin here, pricing hurts",pricing`);

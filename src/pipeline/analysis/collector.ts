@@ -17,6 +17,8 @@ import { ScoreCube, type CubeCell } from '../cube/cube.ts';
 import { deriveWave, type AccountFigures, type WaveCubeFigures } from '../cube/derive.ts';
 
 export const NOT_KNOWN = 'Not known';
+const NO_THEMES: readonly string[] = Object.freeze([]);
+const NO_RATINGS: readonly undefined[] = Object.freeze([]);
 /** Verbatim candidates kept per theme and wave, before confidential contacts are removed. */
 const CANDIDATES = 8;
 
@@ -105,7 +107,8 @@ export interface ResponseDetail {
   comment: string | undefined;
   /** Where the response went, so that it can be moved should its contact turn out confidential in another wave. */
   cell: CubeCell;
-  ratings: readonly (number | undefined)[];
+  /** Where its ratings start in the collector's rating pool (-1: none rated). */
+  ratingsAt: number;
   /** Whether it counted its contact as a person of the cell (their first answer in the wave). */
   person: boolean;
   answer: AccountAnswer | undefined;
@@ -124,6 +127,11 @@ export class Collector {
   private readonly settings: ProgramSettings;
   private readonly matchThemes: (comment: string) => string[];
   private readonly dimensions: string[];
+  /** Identified responses' ratings, packed (NaN: not rated), kept only to move them between cells. */
+  private ratingPool = new Float64Array(0);
+  private ratingPoolUsed = 0;
+  /** One array per distinct list of themes, shared by the responses that mention it. */
+  private readonly themeLists = new Map<string, readonly string[]>();
 
   constructor(settings: ProgramSettings) {
     this.settings = settings;
@@ -176,10 +184,9 @@ export class Collector {
       const d = facts.detail[i];
       if (!d || d.contactId === undefined || !confidential.has(d.contactId)) continue;
       moved++;
-      this.cube.makeConfidential(d.cell, facts.score[i]!, d.ratings, d.person);
+      this.cube.makeConfidential(d.cell, facts.score[i]!, this.ratingsOf(d.ratingsAt), d.person);
       const w = this.recordsOf(facts.wave[i]!);
-      const value = w.respondents.get(d.contactId);
-      if (value !== undefined) w.respondents.set(d.contactId, value | 1);
+      w.respondents.orBits(d.contactId, 1);
       if (d.answer) d.answer.confidential = true;
       const account = d.accountId === undefined ? undefined : w.accounts.get(d.accountId);
       const cat = categoryIndex(facts.score[i]!);
@@ -194,7 +201,44 @@ export class Collector {
       facts.confidential[i] = true;
       facts.detail[i] = null;
     }
+    this.cube.dropEmpty();
+    this.ratingPool = new Float64Array(0);
     return moved;
+  }
+
+  private keepRatings(ratings: readonly (number | undefined)[]): number {
+    if (ratings.every((x) => x === undefined)) return -1;
+    const k = this.cube.lows.length;
+    if (this.ratingPoolUsed + k > this.ratingPool.length) {
+      const grown = new Float64Array(Math.max(1024, this.ratingPool.length * 2));
+      grown.set(this.ratingPool);
+      this.ratingPool = grown;
+    }
+    const at = this.ratingPoolUsed;
+    for (let j = 0; j < k; j++) this.ratingPool[at + j] = ratings[j] ?? NaN;
+    this.ratingPoolUsed += k;
+    return at;
+  }
+
+  private readonly scratch: (number | undefined)[] = [];
+
+  /** The ratings kept at `at`, in a scratch array the next call overwrites. */
+  private ratingsOf(at: number): readonly (number | undefined)[] {
+    if (at < 0) return NO_RATINGS;
+    const k = this.cube.lows.length;
+    for (let j = 0; j < k; j++) {
+      const x = this.ratingPool[at + j]!;
+      this.scratch[j] = Number.isNaN(x) ? undefined : x;
+    }
+    return this.scratch;
+  }
+
+  private sharedThemes(themes: readonly string[]): readonly string[] {
+    if (themes.length === 0) return NO_THEMES;
+    const key = themes.join('\u001f');
+    let list = this.themeLists.get(key);
+    if (list === undefined) this.themeLists.set(key, (list = Object.freeze([...themes])));
+    return list;
   }
 
   add = (r: IngestedResponse): void => {
@@ -241,10 +285,10 @@ export class Collector {
               roleId: r.roleId,
               comment: hasComment ? r.comment : undefined,
               cell,
-              ratings: r.ratings,
+              ratingsAt: this.keepRatings(r.ratings),
               person: firstAnswer,
               answer,
-              themes,
+              themes: this.sharedThemes(themes),
               hasComment,
             },
       );

@@ -9,7 +9,7 @@ export function suppressed(reason: SuppressionReason, min: number, unit: 'respon
   return {
     suppressed: true,
     reason,
-    note: reason === 'small' ? `fewer than ${min} ${unit}` : 'hidden so that a smaller group cannot be worked out from the total',
+    note: reason === 'small' ? `fewer than ${min} ${unit}` : 'hidden so that a smaller group or a few confidential answers cannot be worked out from other figures',
   };
 }
 

@@ -69,6 +69,8 @@ const keyOf = (wave: number, account: string | undefined, role: string | undefin
 
 export class ScoreCube {
   readonly cells = new Map<string, CubeCell>();
+  /** Identified cell -> its confidential twin, while answers move (makeConfidential). */
+  private readonly twins = new Map<CubeCell, CubeCell>();
   /** Per rated attribute, the highest rating that counts as low. */
   readonly lows: readonly number[];
 
@@ -90,14 +92,20 @@ export class ScoreCube {
    */
   makeConfidential(cell: CubeCell, score: number, ratings: readonly (number | undefined)[], person: boolean): void {
     if (cell.confidential) return;
-    const twin = this.cellAt(cell.wave, cell.account, cell.role, true, cell.segments);
+    let twin = this.twins.get(cell);
+    if (twin === undefined) this.twins.set(cell, (twin = this.cellAt(cell.wave, cell.account, cell.role, true, cell.segments)));
     this.fold(cell, score, ratings, -1);
     this.fold(twin, score, ratings, 1);
     if (person) {
       cell.people--;
       twin.people++;
     }
-    if (cell.histogram.every((c) => c === 0)) this.cells.delete(keyOf(cell.wave, cell.account, cell.role, false, cell.segments));
+  }
+
+  /** Removes the cells every answer moved out of (after makeConfidential). */
+  dropEmpty(): void {
+    for (const [key, cell] of this.cells) if (cell.histogram.every((c) => c === 0)) this.cells.delete(key);
+    this.twins.clear();
   }
 
   private cellAt(wave: number, account: string | undefined, role: string | undefined, confidential: boolean, segments: string[]): CubeCell {

@@ -57,6 +57,12 @@ export class IdIndex {
     if (prior !== undefined) this.values[this.find(id, IdIndex.hash(id))] = value;
   }
 
+  /** Sets `bits` in the value of `id`, when present (one lookup). */
+  orBits(id: string, bits: number): void {
+    const e = this.find(id, IdIndex.hash(id));
+    if (e >= 0) this.values[e] = this.values[e]! | bits;
+  }
+
   /** Adds `id` with `value` unless present; returns the value it already had, if any. One lookup either way. */
   setIfAbsent(id: string, value: number): number | undefined {
     const h = IdIndex.hash(id);
