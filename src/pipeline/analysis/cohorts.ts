@@ -51,6 +51,7 @@ export function cohortFigures(
     fresh++;
     freshConfidential += now.valueAt(e) & 1;
   }
+  const newShown = fresh > 0 && fresh >= min && current.shown && safeCount(freshConfidential, min);
   const transitions: CohortFigures['transitions'] = [];
   if (prev) {
     for (const cohort of ['confidential', 'identified'] as const) {
@@ -85,8 +86,10 @@ export function cohortFigures(
   }
   return {
     confidentialShare: n > 0 && current.shown ? w.confidential / n : null,
-    newRespondents: fresh,
-    newConfidentialShare: fresh > 0 && fresh >= min && current.shown && safeCount(freshConfidential, min) ? freshConfidential / fresh : null,
+    // Counted with the confidential ones only where their number may be told (else a reader who
+    // knows who was new would subtract the named ones).
+    newRespondents: newShown ? fresh : fresh - freshConfidential,
+    newConfidentialShare: newShown ? freshConfidential / fresh : null,
     confidential: conf,
     identified: ident,
     npsGap: !conf.suppressed && !ident.suppressed ? compare(w.confidentialHistogram, w.identifiedHistogram, 'identified', 'gap', 'identified respondents') : null,

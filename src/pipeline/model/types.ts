@@ -184,7 +184,10 @@ export interface Portfolio {
 export interface CohortFigures {
   /** Share of respondents who chose confidentiality. */
   confidentialShare: number | null;
-  /** The same among respondents never invited (nor answering) in an earlier wave. */
+  /**
+   * Respondents never invited (nor answering) in an earlier wave: all of them where their
+   * confidential share is shown, else those who answered under their name.
+   */
   newRespondents: number;
   newConfidentialShare: number | null;
   confidential: MaybeSuppressed<ScoreFigures>;
