@@ -162,16 +162,20 @@ async function attack(p: Spec) {
     const accountsWhere = (f: (a: Account) => boolean) => new Set(g.accounts.filter(f).map((a) => a.id));
     const equations: number[][] = [];
     const suppressedGroups: { what: string; members: number[] }[] = [];
+    /** Every group a reader can name: if all its unnamed invitees answered, its count must not be known. */
+    const groups: { what: string; members: number[] }[] = [];
     if (w.countsConfidential) equations.push(unknowns.map((_, k) => k));
     if (!w.cohorts.confidential.suppressed) equations.push(unknowns.map((_, k) => k));
     for (const d of w.segments)
       for (const v of d.values) {
         const members = inAccounts(accountsWhere((a) => (d.id === 'region' ? a.region : a.tier) === v.value));
+        groups.push({ what: `${d.id} ${v.value}`, members });
         if (v.figures.suppressed) suppressedGroups.push({ what: `${d.id} ${v.value}`, members });
         else equations.push(members);
       }
     for (const b of w.portfolio.npsByArrBand) {
       const members = inAccounts(accountsWhere((a) => bandOf(model, a.arr) === b.band));
+      groups.push({ what: `band ${b.band}`, members });
       if (b.figures.suppressed) suppressedGroups.push({ what: `band ${b.band}`, members });
       else equations.push(members);
     }
@@ -195,6 +199,13 @@ async function attack(p: Spec) {
       const conf = confidentialNow.filter((r) => set.includes(r.contact.account)).length;
       if (conf > 0 && conf < p.min && derivable(equations, members, unknowns.length))
         problems.push(`${w.id}: ${set.join(' + ')}: ${conf} confidential answers together are determined`);
+    }
+    // No choice of confidentiality: no group whose unnamed invitees all answered has its count known.
+    groups.push({ what: 'the wave', members: unknowns.map((_, k) => k) });
+    for (const grp of groups) {
+      const conf = grp.members.filter((k) => confidentialNow.some((r) => r.contact.id === unknowns[k]!.id)).length;
+      if (conf > 0 && conf === grp.members.length && derivable(equations, grp.members, unknowns.length))
+        problems.push(`${w.id}: every unnamed invitee of ${grp.what} answered, and its count is known`);
     }
     // No suppressed group whose confidential part is fewer than the minimum of people. (A group's
     // named part is listed anyway, so a group is determined exactly when its confidential part is.)

@@ -42,6 +42,44 @@ function push<K>(m: Map<K, number[]>, key: K, i: number): void {
   else m.set(key, [i]);
 }
 
+/** The unnamed invitees of a set of accounts: undefined when any is not known (or an answer has no account). */
+function sumUnnamed(accounts: Iterable<string | undefined>, unnamed: (id: string) => number | undefined): number | undefined {
+  let total = 0;
+  for (const a of accounts) {
+    const u = a === undefined ? undefined : unnamed(a);
+    if (u === undefined) return undefined;
+    total += u;
+  }
+  return total;
+}
+
+/**
+ * A segment value's unnamed invitees: those of the accounts whose answers all carry the value (a
+ * segment read from accounts). Undefined for a value some account shares with another value (a
+ * segment read from responses: who of the account's invitees holds it is not known).
+ */
+function segmentUnnamed(cells: readonly CubeCell[], d: number, unnamed: (id: string) => number | undefined): (value: string) => number | undefined {
+  const valueOf = new Map<string | undefined, string | null>();
+  for (const c of cells) {
+    const v = c.segments[d]!;
+    const had = valueOf.get(c.account);
+    valueOf.set(c.account, had === undefined || had === v ? v : null);
+  }
+  const accountsOf = new Map<string, (string | undefined)[]>();
+  const mixed = new Set<string>();
+  for (const c of cells) {
+    const v = c.segments[d]!;
+    if (valueOf.get(c.account) === null) mixed.add(v);
+  }
+  for (const [account, v] of valueOf) {
+    if (v === null) continue;
+    const list = accountsOf.get(v);
+    if (list) list.push(account);
+    else accountsOf.set(v, [account]);
+  }
+  return (value) => (mixed.has(value) ? undefined : sumUnnamed(accountsOf.get(value) ?? [], unnamed));
+}
+
 /** The wave's people by combination of segment values, from its cube cells. */
 function segmentCells(cells: readonly CubeCell[]): SegmentCell[] {
   const out = new Map<string, SegmentCell>();
@@ -77,9 +115,10 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
   for (let d = 0; d < dimensions; d++) {
     const byValue = new Map<string, number[]>();
     conf.forEach((c, i) => push(byValue, c.segments[d]!, i));
+    const unnamed = segmentUnnamed(cells, d, input.unnamed.account);
     for (const [value, inner] of [...byValue].sort(([a], [b]) => naturalCompare(a, b))) {
       segmentFigures.push({ d, value });
-      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: undefined, publishable: !segments.get(d)!.has(value) });
+      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: unnamed(value), publishable: !segments.get(d)!.has(value) });
     }
   }
   const byBand = new Map<string, number[]>();
@@ -89,16 +128,22 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
     if (c.account !== undefined) push(byAccount, c.account, i);
   });
   const bandNames = [...byBand.keys()].sort(naturalCompare);
+  // A band's unnamed invitees are those of the accounts answering in it (known only when every one of them is known).
+  const bandAccounts = new Map<string, Set<string | undefined>>();
+  for (const c of cells) {
+    const band = input.bandOf(c.account);
+    if (!bandAccounts.has(band)) bandAccounts.set(band, new Set());
+    bandAccounts.get(band)!.add(c.account);
+  }
   for (const band of bandNames) {
-    const inner = byBand.get(band)!;
-    const accounts = new Set(inner.map((i) => conf[i]!.account));
-    // A band's unnamed invitees are its accounts' (known only when every one of them is known).
-    let unnamed: number | undefined = 0;
-    for (const a of accounts) {
-      const u = a === undefined ? undefined : input.unnamed.account(a);
-      unnamed = u === undefined || unnamed === undefined ? undefined : unnamed + u;
-    }
-    figures.push({ kind: 'band', group: '', cells: inner, weighted: false, unnamed, publishable: !bands.has(band) });
+    figures.push({
+      kind: 'band',
+      group: '',
+      cells: byBand.get(band)!,
+      weighted: false,
+      unnamed: sumUnnamed(bandAccounts.get(band)!, input.unnamed.account),
+      publishable: !bands.has(band),
+    });
   }
   const accountIds = [...byAccount.keys()].sort(naturalCompare);
   for (const id of accountIds) figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id), publishable: true });
