@@ -76,7 +76,7 @@ async function child(mode: string, dir: string): Promise<void> {
     rows = r.report.totals.used;
   } else {
     const r = await runPipeline({ dataDir: dir });
-    rows = r.model.ingest.totals.used;
+    rows = r.ingest.report.totals.used;
   }
   const seconds = (performance.now() - t0) / 1000;
   console.log(JSON.stringify({ mode, rows, seconds, peakMiB: process.resourceUsage().maxRSS / 1024 }));

@@ -32,7 +32,7 @@ export async function pipelineStep(paths: Paths, rejectedShownAt?: string): Prom
       .finally(() => progress.done());
     const { model } = analysis;
     if (analysis.cached) console.log('No data file changed since the last build: reusing its analysis.');
-    console.log(formatIngestReport(model.ingest, show(rejectedShownAt ?? join(analysis.dir, ANALYSIS_FILES.rejected))));
+    console.log(formatIngestReport(analysis.report, show(rejectedShownAt ?? join(analysis.dir, ANALYSIS_FILES.rejected))));
     console.log('');
     console.log(formatWaves(model));
     console.log(formatWithheld(model));

@@ -6,6 +6,8 @@
 /** What one analysis leaves in its folder; pages and exports read it from there. */
 export const ANALYSIS_FILES = {
   model: 'model.json',
+  /** The ingest report with every count, for the command line (pages show the model's). */
+  report: 'ingest-report.json',
   /** Every rejected row with its reason (streamed while reading). */
   rejected: 'rejected-rows.csv',
   /** Salted digests of confidential respondents' names and emails, to check stories against. */

@@ -17,6 +17,7 @@ import { mailMergeContacts } from './exports/mail-merge.ts';
 import { writeCube } from './cube/write-cube.ts';
 import { readModel } from './model/read-model.ts';
 import type { SiteModel } from './model/types.ts';
+import type { IngestReport } from './ingest/report.ts';
 import { ANALYSIS_FILES, CURRENT } from './analysis-folder.ts';
 
 export { ANALYSIS_FILES, CURRENT };
@@ -34,6 +35,8 @@ export interface Analysis {
   /** The folder holding the model, its record shards and the files above. */
   dir: string;
   model: SiteModel;
+  /** The ingest report with every count (the model's leaves out what would count confidential answers). */
+  report: IngestReport;
   identities: string[];
   cached: boolean;
 }
@@ -57,6 +60,7 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
   const read = async (): Promise<Analysis> => ({
     dir,
     model: readModel(await readFile(join(dir, ANALYSIS_FILES.model), 'utf8'), join(dir, ANALYSIS_FILES.model)),
+    report: JSON.parse(await readFile(join(dir, ANALYSIS_FILES.report), 'utf8')) as IngestReport,
     identities: JSON.parse(await readFile(join(dir, ANALYSIS_FILES.identities), 'utf8')) as string[],
     cached: true,
   });
@@ -75,6 +79,7 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
     await rejected.close();
     const identities = confidentialDigests(ingest);
     await writeFile(file('model'), JSON.stringify(model));
+    await writeFile(file('report'), JSON.stringify(ingest.report));
     await writeFile(file('identities'), JSON.stringify(identities));
     await writeFile(file('mailMerge'), JSON.stringify(mailMergeContacts(ingest)));
     writeCube(file('cube'), cube, {
@@ -87,7 +92,7 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
     if (existsSync(join(dir, ANALYSIS_FILES.complete))) return read();
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
-    return { dir, model, identities, cached: false };
+    return { dir, model, report: ingest.report, identities, cached: false };
   } catch (e) {
     // A failed run leaves its rejected rows where the report says they are.
     await rejected.close();

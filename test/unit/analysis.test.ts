@@ -217,12 +217,17 @@ describe('confidentiality cohorts', () => {
     expect(identified!.figures.suppressed).toBe(false);
   });
 
-  it('suppresses a confidential cohort under the minimum, and the identified one with it', async () => {
+  it('hides a confidential cohort under the minimum; the wave then shows its named answers, the identified cohort with it', async () => {
     const m = await model({ 'responses/w1.csv': rows('response_id,score,confidential', ['a,9,yes', 'b,9,no', 'c,9,no', 'd,9,no', 'e,9,no', 'f,9,no', 'g,3,no']) });
-    const c = m.waves[0]!.cohorts;
-    expect(c.confidential.suppressed).toBe(true);
-    expect(c.identified.suppressed).toBe(true);
-    expect(c.npsGap).toBeNull();
+    const w = m.waves[0]!;
+    expect(w.countsConfidential).toBe(false);
+    expect(w.figures!.n).toBe(6);
+    expect(w.cohorts.confidential.suppressed).toBe(true);
+    expect(w.cohorts.identified).toMatchObject({ suppressed: false, n: 6 });
+    expect(w.cohorts.npsGap).toBeNull();
+    // and the same as a wave where no one answered confidentially, so the hidden cohort says nothing
+    const none = await model({ 'responses/w1.csv': rows('response_id,score,confidential', ['b,9,no', 'c,9,no', 'd,9,no', 'e,9,no', 'f,9,no', 'g,3,no']) });
+    expect(none.waves[0]!.cohorts).toEqual(w.cohorts);
   });
 });
 
@@ -465,10 +470,8 @@ describe('confidentiality per person', () => {
     expect(w1!.confidential).toBe(7);
     expect(w1!.figures!.n).toBe(7);
     expect(w1!.accounts[0]!.answersListed).toBe(0);
-    expect(sink.accounts.get(w1!.accounts[0]!.slug)!.waves).toEqual([
-      { wave: 'w1', answers: [], total: 0 },
-      { wave: 'w2', answers: [], total: 0 },
-    ]);
+    // nothing listed in any wave: no record at all, as for an account no one answered
+    expect(sink.accounts.get(w1!.accounts[0]!.slug)).toBeUndefined();
     // no follow-up alert names C1's detractor answer, and nothing quotes it
     expect([...sink.queues.values()].flat()).toEqual([]);
     expect(JSON.stringify(m) + JSON.stringify([...sink.accounts, ...sink.queues])).not.toMatch(/only admin|w1-1"/);

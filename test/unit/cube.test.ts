@@ -149,7 +149,10 @@ describe('the written cube', () => {
         const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, `${w.id}-scores.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
         const hist = (filter: (r: Record<string, string>) => boolean) => Array.from({ length: 11 }, (_, s) => rows.filter(filter).reduce((t, r) => t + Number(r[`score_${s}`]), 0));
         expect(hist(() => true)).toEqual(w.figures!.histogram);
-        for (const v of w.segments[0]!.values) if (!v.figures.suppressed) expect(hist((r) => r['segment_region'] === v.value)).toEqual(v.figures.histogram);
+        for (const v of w.segments[0]!.values) {
+          const f = v.figures;
+          if (!f.suppressed) expect(hist((r) => r['segment_region'] === v.value && (f.basis === 'all answers' || r['confidential'] === '0'))).toEqual(f.histogram);
+        }
         const ratings = Papa.parse<Record<string, string>>(readFileSync(join(out, `${w.id}-ratings.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
         const ease = w.attributes[0]!.figures;
         const n = ratings.reduce((t, r) => t + Number(r['n']), 0);

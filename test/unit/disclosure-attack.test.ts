@@ -171,13 +171,14 @@ async function attack(p: Spec) {
         const members = inAccounts(accountsWhere((a) => (d.id === 'region' ? a.region : a.tier) === v.value));
         groups.push({ what: `${d.id} ${v.value}`, members });
         if (v.figures.suppressed) suppressedGroups.push({ what: `${d.id} ${v.value}`, members });
-        else equations.push(members);
+        // a value shown on named answers tells nothing a reader does not know
+        else if (v.figures.basis === 'all answers') equations.push(members);
       }
     for (const b of w.portfolio.npsByArrBand) {
       const members = inAccounts(accountsWhere((a) => bandOf(model, a.arr) === b.band));
       groups.push({ what: `band ${b.band}`, members });
       if (b.figures.suppressed) suppressedGroups.push({ what: `band ${b.band}`, members });
-      else equations.push(members);
+      else if (b.figures.basis === 'all answers') equations.push(members);
     }
     for (const a of w.accounts) if (a.basis === 'all answers') equations.push(inAccounts(new Set([a.id])));
 
@@ -233,6 +234,41 @@ async function attack(p: Spec) {
   }
   return problems;
 }
+
+/** The model and every record a page reads, as one string (what two builds are compared by). */
+async function published(files: Record<string, string>): Promise<string> {
+  const sink = new MemorySink();
+  const { model } = await runPipeline({ dataDir: tempProgram(files), sink });
+  return JSON.stringify({ model, accounts: [...sink.accounts], owners: [...sink.owners], queues: [...sink.queues] });
+}
+
+describe('whether someone answered confidentially', () => {
+  it('cannot be told from a wave with too few confidential answers to count: the build is the same as if they had not answered', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(spec, fc.nat(), async (p, pick) => {
+        const g = program({ ...p, confidentialShare: 0.15 });
+        // someone confidential in every answer they gave, in the first wave, where fewer than the minimum answered confidentially
+        const w1 = g.waves[0]!;
+        const everConfidential = new Set(g.waves.flat().flatMap((r) => (r.confidential ? [r.contact.id] : [])));
+        const everNamed = new Set(g.waves.flat().flatMap((r) => (r.confidential ? [] : [r.contact.id])));
+        const candidates = w1.filter((r) => r.confidential && !everNamed.has(r.contact.id) && !g.waves[1]!.some((x) => x.contact.id === r.contact.id));
+        const confidentialInW1 = w1.filter((r) => everConfidential.has(r.contact.id)).length;
+        if (candidates.length === 0 || confidentialInW1 >= p.min) return;
+        const r = candidates[pick % candidates.length]!;
+        const without = { ...g.files, 'responses/w1.csv': g.files['responses/w1.csv']!.split('\n').filter((line) => !line.startsWith(`${r.responseId},`)).join('\n') };
+        const [x, y] = [await published(g.files), await published(without)];
+        compared++;
+        let at = 0;
+        while (at < x.length && x[at] === y[at]) at++;
+        // where the two builds first differ, if they do
+        expect(at === x.length && x.length === y.length ? '' : `${x.slice(Math.max(0, at - 160), at + 60)}\n  vs\n${y.slice(Math.max(0, at - 160), at + 60)}`).toBe('');
+      }),
+      { numRuns: Number(process.env['ATTACK_RUNS'] ?? 150), seed: Number(process.env['ATTACK_SEED'] ?? 20261123) },
+    );
+    expect(compared).toBeGreaterThan(10);
+  }, 120_000);
+});
 
 describe('an attacker who solves every published figure against what they know', () => {
   it('recovers no confidential answer, small confidential group, suppressed group or choice of confidentiality', async () => {

@@ -42,8 +42,10 @@ export function writeAccountRecords(sink: RecordSink, waves: { id: string; state
       const all = w.state.accounts.get(id)?.answers;
       if (!all || all.length === 0) continue;
       const answers = listedAnswers(all, who);
+      // A wave with nothing to list is left out, as if no one had answered (someone may have, confidentially).
+      if (answers.length === 0) continue;
       records.waves.push({ wave: w.id, answers: answers.slice(0, ACCOUNT_ANSWERS_CAP), total: answers.length });
     }
-    sink.account(slugs.get(id)!, records);
+    if (records.waves.length > 0) sink.account(slugs.get(id)!, records);
   }
 }

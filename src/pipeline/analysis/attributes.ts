@@ -9,6 +9,8 @@ import { suppressPartition } from '../stats/suppression.ts';
 import { naturalCompare } from '../util/compare.ts';
 import type { RatingColumn } from '../schemas/response.ts';
 import type { WaveState } from './collector.ts';
+import type { RatingTallies } from '../cube/derive.ts';
+import type { SegmentDisclosure } from './segments.ts';
 import type { AttributeFigures, AttributeSegment, Category, MaybeSuppressed, WaveModel } from '../model/types.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import type { SuppressionReason } from '../stats/suppression.ts';
@@ -21,9 +23,10 @@ const hidden = (reason: SuppressionReason, min: number) => suppressed(reason, mi
 /** Performance on a 0–1 scale, so attributes rated on different scales compare. */
 const normalise = (mean: number, [lo, hi]: readonly [number, number]) => (mean - lo) / (hi - lo);
 
-export function attributeFigures(columns: { id: string; label: string; scale: readonly [number, number] }[], w: WaveState, min: number): AttributeFigures[] {
+/** `ratings`: the wave's tallies on the basis its figures are shown on (all answers, or named ones). */
+export function attributeFigures(columns: { id: string; label: string; scale: readonly [number, number] }[], ratings: readonly RatingTallies[], min: number): AttributeFigures[] {
   const out: AttributeFigures[] = columns.map((col, k) => {
-    const t = w.ratings[k]!;
+    const t = ratings[k]!;
     const n = t.moments.n;
     if (n < min) return { id: col.id, label: col.label, scale: [col.scale[0], col.scale[1]], figures: hidden('small', min) };
     const sum = t.byCategory.reduce((a, c) => a + c.sum, 0);
@@ -77,10 +80,19 @@ export function attributeSegments(
   w: WaveState,
   dims: { id: string; label: string }[],
   min: number,
-  hiddenSegments: ReadonlyMap<number, ReadonlyMap<string, SuppressionReason>>,
+  segments: SegmentDisclosure,
 ): AttributeSegment[] {
   return dims.map((d, di) => {
-    const values = [...(w.ratingSegments.get(d.id) ?? new Map<string, { moments: Moments; low: number }[]>())].sort(([a], [b]) => naturalCompare(a, b));
+    // Each value on the basis its score figures are shown on (segments.ts).
+    const counted = segments.counted.get(di) ?? new Set<string>();
+    const all = w.ratingSegments.get(d.id) ?? new Map<string, { moments: Moments; low: number }[]>();
+    const named = w.identifiedRatingSegments.get(d.id) ?? new Map<string, { moments: Moments; low: number }[]>();
+    const values = [...all.keys()]
+      .flatMap((value) => {
+        const v = counted.has(value) ? all.get(value) : named.get(value);
+        return v ? [[value, v] as const] : [];
+      })
+      .sort(([a], [b]) => naturalCompare(a, b));
     const byAttribute = columns.map((_, k) => {
       const parts = suppressPartition(
         values.map(([value, v]) => ({ key: value, n: v[k]!.moments.n })),
@@ -88,7 +100,7 @@ export function attributeSegments(
       );
       return values.map(([value, v]) => {
         // A segment value hidden by the disclosure step is hidden here too: the same people.
-        const reason = parts.get(value) ?? hiddenSegments.get(di)?.get(value);
+        const reason = parts.get(value) ?? segments.hidden.get(di)?.get(value);
         const x = v[k]!;
         const n = x.moments.n;
         return {
@@ -107,13 +119,13 @@ export function attributeSections(
   settings: ProgramSettings,
   w: WaveState,
   min: number,
-  hiddenSegments: ReadonlyMap<number, ReadonlyMap<string, SuppressionReason>>,
+  segments: SegmentDisclosure,
 ): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments' | 'fixFirst'> {
   const columns = ratingColumnsOf(settings);
   const ids = [...settings.attributes.map((a) => a.id), ...(settings.overall_satisfaction ? ['overall_satisfaction'] : [])];
   const all = attributeFigures(
     columns.map((c, k) => ({ id: ids[k]!, label: c.label, scale: c.scale })),
-    w,
+    segments.waveCounted ? w.ratings : w.identifiedRatings,
     min,
   );
   const overall = settings.overall_satisfaction ? all.pop()! : null;
@@ -121,7 +133,7 @@ export function attributeSections(
   return {
     attributes: all,
     overallSatisfaction: overall,
-    attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min, hiddenSegments),
+    attributeSegments: columns.length === 0 ? [] : attributeSegments(columns, ids, w, dims, min, segments),
     fixFirst: fixFirst(all),
   };
 }

@@ -67,6 +67,18 @@ function unnamedInvitees(w: WaveState, invited: WaveInvitations | undefined, con
   return { wave, account };
 }
 
+/** The ingest report without the row counts of the responses files whose waves leave out their confidential answers. */
+function publishedReport(ingest: IngestResult, hidden: readonly string[]): SiteModel['ingest'] {
+  const files = new Set(ingest.waves.filter((w) => hidden.includes(w.id)).map((w) => w.file));
+  const report = ingest.report;
+  const withheld = report.files.some((f) => files.has(f.file));
+  return {
+    ...report,
+    files: report.files.map((f) => (files.has(f.file) ? { ...f, rows: null, used: null } : f)),
+    totals: withheld ? { ...report.totals, rows: null, used: null } : report.totals,
+  };
+}
+
 /** The program-level part of the model: names, settings the pages show, benchmarks. */
 function programSection(ingest: IngestResult): Pick<SiteModel, 'program' | 'benchmarks' | 'attributeThemes'> {
   const s = ingest.settings;
@@ -142,7 +154,8 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     const waveHistogram = disclosure.wave ? w.histogram : w.identifiedHistogram;
     const figures = figuresOf(waveHistogram);
     const prevShown = prev ? waves[i - 1]! : undefined;
-    const segments = segmentFigures(s, w, min, disclosure.segments, prev ? { ...prev, segments: waves[i - 1]!.segments } : undefined);
+    const segmentDisclosure = { hidden: disclosure.segments, counted: disclosure.countedSegments, waveCounted: disclosure.wave };
+    const segments = segmentFigures(s, w, min, segmentDisclosure, prev ? { id: prev.id, segments: waves[i - 1]!.segments } : undefined);
     const built: Omit<WaveModel, 'withheld'> = {
       id: wave.id,
       label: wave.label,
@@ -158,14 +171,14 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       segments,
       promoterConcentrations: promoterConcentrations(segments),
       accounts,
-      portfolio: portfolioFigures(ingest, w, accounts, min, disclosure.bands),
+      portfolio: portfolioFigures(ingest, cells, accounts, min, { hidden: disclosure.bands, counted: disclosure.countedBands }),
       cohorts,
       themes: themeFigures(ingest, w, waveHistogram, themeSlugs, who, disclosure.wave),
       finance: financeFigures(s, accounts),
       metrics: metricChanges(ingest, wave.period),
       followup: disclosure.wave ? followup.summary : { ...followup.summary, confidentialNotAlerted: null },
       namedPromoters: namedPromoters(followup.queue),
-      ...attributeSections(s, w, min, disclosure.segments),
+      ...attributeSections(s, w, min, segmentDisclosure),
     };
     waves.push({ ...built, withheld: withheldFigures(built) });
   });
@@ -188,6 +201,9 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     waves,
     owners: [...ownerSlugs].map(([name, slug]) => ({ name, slug })).sort((a, b) => naturalCompare(a.name, b.name)),
     queueFiles: sink.queueFiles(),
-    ingest: ingest.report,
+    ingest: publishedReport(
+      ingest,
+      waves.filter((w) => !w.countsConfidential).map((w) => w.id),
+    ),
   };
 }

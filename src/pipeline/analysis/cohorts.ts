@@ -4,7 +4,7 @@
  * answered again and how their mean moved.
  */
 import { histogramSize } from '../model/histogram.ts';
-import { compare, compareMeans } from './figures.ts';
+import { compare, compareMeans, figuresOf } from './figures.ts';
 import { partition, suppressed } from './suppress.ts';
 import type { IdIndex } from '../ingest/id-index.ts';
 import type { CohortFigures } from '../model/types.ts';
@@ -41,8 +41,16 @@ export function cohortFigures(
     ],
     min,
   );
+  // A wave that leaves its confidential answers out shows its identified cohort like its own
+  // figures (they are the same answers), and the confidential one hidden the same way whether
+  // there are confidential answers or not.
   const conf = current.shown ? split.get('confidential')! : suppressed('complementary', min);
-  const ident = split.get('identified')!;
+  const identifiedAlone = figuresOf(w.identifiedHistogram);
+  const ident = current.shown
+    ? split.get('identified')!
+    : identifiedAlone !== null && identifiedAlone.n >= min
+      ? { suppressed: false as const, ...identifiedAlone }
+      : suppressed('small', min);
   let fresh = 0;
   let freshConfidential = 0;
   const now = w.respondents;

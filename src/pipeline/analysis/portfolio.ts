@@ -1,11 +1,11 @@
 /** NPS by ARR band (suppressed like segments) and ARR by account roll-up category. */
-import { emptyHistogram, mergeHistograms } from '../model/histogram.ts';
+import { addHistogram, emptyHistogram } from '../model/histogram.ts';
+import type { CubeCell } from '../cube/cube.ts';
 import { suppressed } from './suppress.ts';
 import { figuresOf } from './figures.ts';
 import type { SuppressionReason } from '../stats/suppression.ts';
 import type { AccountSummary, Portfolio } from '../model/types.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
-import type { WaveState } from './collector.ts';
 
 /** "under $50K", "$50K to $250K", "$250K and over" in the program's currency. */
 export function bandLabels(bounds: readonly number[], currency: string): string[] {
@@ -29,18 +29,28 @@ export function arrBands(ingest: IngestResult): { labels: string[]; bandOf(accou
   };
 }
 
-/** `hidden`: the bands the disclosure step suppressed, and why. A suppressed band says nothing, not even its number of accounts. */
-export function portfolioFigures(ingest: IngestResult, w: WaveState, list: AccountSummary[], min: number, hidden: ReadonlyMap<string, SuppressionReason>): Portfolio {
+/**
+ * NPS by ARR band, each band on its basis (all its answers where the disclosure step lets it count
+ * its confidential ones, else its named answers; a band with no answer on its basis is not
+ * listed). `hidden`: the bands suppressed for size. A suppressed band says nothing, not even its
+ * number of accounts.
+ */
+export function portfolioFigures(
+  ingest: IngestResult,
+  cells: readonly CubeCell[],
+  list: AccountSummary[],
+  min: number,
+  disclosure: { hidden: ReadonlyMap<string, SuppressionReason>; counted: ReadonlySet<string> },
+): Portfolio {
   const { labels, bandOf } = arrBands(ingest);
   const hists = new Map(labels.map((l) => [l, emptyHistogram()]));
-  const counts = new Map(labels.map((l) => [l, 0]));
-  for (const [id, state] of w.accounts) {
-    const band = bandOf(id);
-    hists.set(band, mergeHistograms(hists.get(band)!, state.histogram));
-    counts.set(band, counts.get(band)! + 1);
+  const accounts = new Map(labels.map((l) => [l, new Set<string>()]));
+  for (const c of cells) {
+    const band = bandOf(c.account);
+    if (c.confidential && !disclosure.counted.has(band)) continue;
+    addHistogram(hists.get(band)!, c.histogram);
+    if (c.account !== undefined) accounts.get(band)!.add(c.account);
   }
-  const unknown = labels.at(-1)!;
-  hists.set(unknown, mergeHistograms(hists.get(unknown)!, w.noAccount));
   const present = labels.filter((band) => hists.get(band)!.some((c) => c > 0));
   const arrByCategory: Portfolio['arrByCategory'] = {
     promoter: { accounts: 0, arr: 0 },
@@ -55,11 +65,12 @@ export function portfolioFigures(ingest: IngestResult, w: WaveState, list: Accou
   }
   return {
     npsByArrBand: present.map((band) => {
-      const reason = hidden.get(band);
+      const reason = disclosure.hidden.get(band);
       const f = figuresOf(hists.get(band)!);
+      const basis = disclosure.counted.has(band) ? ('all answers' as const) : ('named answers' as const);
       return reason !== undefined || f === null
         ? { band, accounts: null, figures: suppressed(reason ?? 'small', min) }
-        : { band, accounts: counts.get(band)!, figures: { suppressed: false as const, ...f } };
+        : { band, accounts: accounts.get(band)!.size, figures: { suppressed: false as const, ...f, basis } };
     }),
     arrByCategory,
   };

@@ -9,50 +9,63 @@ import { compare, figuresOf } from './figures.ts';
 import { suppressed } from './suppress.ts';
 import type { SuppressionReason } from '../stats/suppression.ts';
 import type { Histogram } from '../model/histogram.ts';
-import type { Comparison, MaybeSuppressed, PromoterConcentration, ScoreFigures, SegmentDimension, SegmentValue } from '../model/types.ts';
+import type { Comparison, PromoterConcentration, SegmentDimension, SegmentValue } from '../model/types.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import type { WaveState } from './collector.ts';
 
-/** The wave before, already built: its id, its collected state and its segments as published. */
+/** The wave before as published: its id and its segments. */
 export interface PreviousSegments {
   id: string;
-  state: WaveState;
   segments: SegmentDimension[];
 }
 
+/** How the disclosure step left a wave's segment values (disclosure/wave-disclosure.ts). */
+export interface SegmentDisclosure {
+  /** Per dimension (by index), the values suppressed for size, and why. */
+  hidden: ReadonlyMap<number, ReadonlyMap<string, SuppressionReason>>;
+  /** Per dimension (by index), the values whose figures count their confidential answers. */
+  counted: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Whether the wave's own figures count its confidential answers. */
+  waveCounted: boolean;
+}
+
 /**
- * `hidden`: per dimension (by index), the values suppressed and why, decided for all dimensions
- * at once (disclosure/wave-segments.ts).
+ * Each value is shown on its basis: all its answers where the disclosure step lets it count its
+ * confidential ones, else its named answers (a value with no named answer is then not listed, as
+ * if it had no answer). Its gap is to the rest of the wave on the same basis; its change is
+ * against the same value as published in the wave before (only when it was shown there too: a
+ * change against a suppressed figure would give that figure away).
  */
-export function segmentFigures(
-  settings: ProgramSettings,
-  w: WaveState,
-  min: number,
-  hidden: Map<number, Map<string, SuppressionReason>>,
-  prev?: PreviousSegments,
-): SegmentDimension[] {
-  const total = w.histogram;
+export function segmentFigures(settings: ProgramSettings, w: WaveState, min: number, disclosure: SegmentDisclosure, prev?: PreviousSegments): SegmentDimension[] {
+  const total = disclosure.waveCounted ? w.histogram : w.identifiedHistogram;
   const overall = figuresOf(total);
   return settings.segments.map((s, d) => {
-    const values = [...(w.segments.get(s.id) ?? new Map<string, Histogram>())].sort(([a], [b]) => naturalCompare(a, b));
-    const figures = new Map<string, MaybeSuppressed<ScoreFigures>>();
-    for (const [value, h] of values) {
-      const reason = hidden.get(d)?.get(value);
+    const counted = disclosure.counted.get(d) ?? new Set<string>();
+    const all = w.segments.get(s.id) ?? new Map<string, Histogram>();
+    const named = w.identifiedSegments.get(s.id) ?? new Map<string, Histogram>();
+    const values = [...all.keys()]
+      .flatMap((value) => {
+        const basis = counted.has(value) ? ('all answers' as const) : ('named answers' as const);
+        const h = basis === 'all answers' ? all.get(value)! : named.get(value);
+        return h && h.some((c) => c > 0) ? [{ value, basis, h }] : [];
+      })
+      .sort((a, b) => naturalCompare(a.value, b.value));
+    const list: SegmentValue[] = values.map(({ value, basis, h }) => {
+      const reason = disclosure.hidden.get(d)?.get(value);
       const f = figuresOf(h);
-      figures.set(value, reason !== undefined || f === null ? suppressed(reason ?? 'small', min) : { suppressed: false, ...f });
-    }
-    const list: SegmentValue[] = values.map(([value, h]) => {
-      const f = figures.get(value)!;
-      if (f.suppressed) return { value, figures: f };
-      const rest = total.map((c, i) => c - (h[i] ?? 0));
+      if (reason !== undefined || f === null) return { value, figures: suppressed(reason ?? 'small', min) };
+      // The rest of the wave on the value's basis: all answers only when both count them.
+      const rest =
+        basis === 'all answers' && disclosure.waveCounted ? w.histogram.map((c, i) => c - (h[i] ?? 0)) : w.identifiedHistogram.map((c, i) => c - (named.get(value)?.[i] ?? 0));
       const before = prev?.segments.find((x) => x.id === s.id)?.values.find((x) => x.value === value);
-      const beforeHistogram = prev?.state.segments.get(s.id)?.get(value);
       return {
         value,
         figures: {
+          suppressed: false,
           ...f,
+          basis,
           gap: compare(h, rest, 'rest', 'gap'),
-          change: before && !before.figures.suppressed && beforeHistogram ? compare(h, beforeHistogram, prev!.id, 'change') : null,
+          change: before && !before.figures.suppressed ? compare(h, before.figures.histogram, prev!.id, 'change') : null,
           promoterLift: overall && overall.promoterShare > 0 ? f.promoterShare / overall.promoterShare : null,
         },
       };

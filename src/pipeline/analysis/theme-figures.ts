@@ -34,7 +34,9 @@ export function themeFigures(ingest: IngestResult, w: WaveState, total: Histogra
     const counts = (k: number) => countsConfidential && conf[k]! >= commentMin;
     const [d, pa, p] = [0, 1, 2].map((k) => t.byCategory[k]! - (counts(k) ? 0 : conf[k]!)) as [number, number, number];
     const counted = [0, 1, 2].some(counts);
-    withheldCategories += [0, 1, 2].filter((k) => conf[k]! > 0 && !counts(k)).length;
+    // Every category not counting confidential mentions, those with none among them too: the count says nothing of who.
+    const shown = [d, pa, p];
+    withheldCategories += [0, 1, 2].filter((k) => shown[k]! > 0 && !counts(k)).length;
     if (d + pa + p === 0) return [];
     const verbatims = t.candidates
       .filter((c) => !who.isConfidential(c.contactId))

@@ -30,12 +30,17 @@ export interface WaveCubeFigures {
   confidential: number;
   /** dimension id -> value -> histogram */
   segments: Map<string, Map<string, Histogram>>;
+  /** The same, of identified answers only (a figure shown on named answers). */
+  identifiedSegments: Map<string, Map<string, Histogram>>;
   accounts: Map<string, AccountFigures>;
   noAccount: Histogram;
   /** Per rated attribute. */
   ratings: RatingTallies[];
   /** dimension id -> value -> per rated attribute: moments against the score, and low ratings. */
   ratingSegments: Map<string, Map<string, { moments: Moments; low: number }[]>>;
+  /** The two above, of identified answers only. */
+  identifiedRatings: RatingTallies[];
+  identifiedRatingSegments: Map<string, Map<string, { moments: Moments; low: number }[]>>;
 }
 
 export interface DeriveSettings {
@@ -79,10 +84,13 @@ export function deriveWave(cells: readonly CubeCell[], s: DeriveSettings): WaveC
     identifiedHistogram: emptyHistogram(),
     confidential: 0,
     segments: new Map(s.dimensions.map((d) => [d, new Map()])),
+    identifiedSegments: new Map(s.dimensions.map((d) => [d, new Map()])),
     accounts: new Map(),
     noAccount: emptyHistogram(),
     ratings: Array.from({ length: s.ratingCount }, emptyTallies),
     ratingSegments: new Map(s.dimensions.map((d) => [d, new Map()])),
+    identifiedRatings: Array.from({ length: s.ratingCount }, emptyTallies),
+    identifiedRatingSegments: new Map(s.dimensions.map((d) => [d, new Map()])),
   };
   for (const cell of cells) {
     const h = cell.histogram;
@@ -90,11 +98,13 @@ export function deriveWave(cells: readonly CubeCell[], s: DeriveSettings): WaveC
     addHistogram(cell.confidential ? out.confidentialHistogram : out.identifiedHistogram, h);
     if (cell.confidential) out.confidential += histogramSize(h);
     s.dimensions.forEach((dim, d) => {
-      const values = out.segments.get(dim)!;
-      const value = cell.segments[d]!;
-      let v = values.get(value);
-      if (v === undefined) values.set(value, (v = emptyHistogram()));
-      addHistogram(v, h);
+      for (const target of cell.confidential ? [out.segments] : [out.segments, out.identifiedSegments]) {
+        const values = target.get(dim)!;
+        const value = cell.segments[d]!;
+        let v = values.get(value);
+        if (v === undefined) values.set(value, (v = emptyHistogram()));
+        addHistogram(v, h);
+      }
     });
     if (cell.account === undefined) addHistogram(out.noAccount, h);
     else {
@@ -105,10 +115,24 @@ export function deriveWave(cells: readonly CubeCell[], s: DeriveSettings): WaveC
     }
     const t = cell.ratings;
     if (t === null) continue;
+    addRatings(out.ratings, out.ratingSegments, cell, t, s);
+    if (!cell.confidential) addRatings(out.identifiedRatings, out.identifiedRatingSegments, cell, t, s);
+  }
+  return out;
+}
+
+function addRatings(
+  ratings: RatingTallies[],
+  ratingSegments: Map<string, Map<string, { moments: Moments; low: number }[]>>,
+  cell: CubeCell,
+  t: Float64Array,
+  s: DeriveSettings,
+): void {
+  {
     for (let k = 0; k < s.ratingCount; k++) {
       const o = k * RATING_WIDTH;
       if (t[o + 9] === 0) continue;
-      const r = out.ratings[k]!;
+      const r = ratings[k]!;
       addMoments(r.moments, t, o);
       for (let c = 0; c < 3; c++) {
         r.byCategory[c]!.n += t[o + c * 3]!;
@@ -116,7 +140,7 @@ export function deriveWave(cells: readonly CubeCell[], s: DeriveSettings): WaveC
         r.byCategory[c]!.low += t[o + c * 3 + 2]!;
       }
       s.dimensions.forEach((dim, d) => {
-        const values = out.ratingSegments.get(dim)!;
+        const values = ratingSegments.get(dim)!;
         const value = cell.segments[d]!;
         let v = values.get(value);
         if (v === undefined) values.set(value, (v = Array.from({ length: s.ratingCount }, () => ({ moments: emptyMoments(), low: 0 }))));
@@ -125,5 +149,4 @@ export function deriveWave(cells: readonly CubeCell[], s: DeriveSettings): WaveC
       });
     }
   }
-  return out;
 }

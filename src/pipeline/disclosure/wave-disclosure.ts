@@ -25,9 +25,13 @@ export interface WaveDisclosureInput {
 export interface WaveDisclosure {
   /** Whether the wave's own figures count its confidential answers (false when it has none). */
   wave: boolean;
-  /** Per dimension (by index), the values suppressed and why. */
+  /** Per dimension (by index), the values whose figures count their confidential answers; the others show named answers. */
+  countedSegments: Map<number, Set<string>>;
+  /** Per dimension (by index), the values suppressed for size (on the basis they are shown on), and why. */
   segments: Map<number, Map<string, SuppressionReason>>;
-  /** ARR band -> why it is suppressed (bands not listed are shown). */
+  /** The ARR bands whose figures count their confidential answers. */
+  countedBands: Set<string>;
+  /** ARR band -> why it is suppressed for size (bands not listed are shown). */
   bands: Map<string, SuppressionReason>;
   /**
    * Accounts whose figures count their confidential answers. The others (those with none among
@@ -92,33 +96,33 @@ function segmentCells(cells: readonly CubeCell[]): SegmentCell[] {
   return [...out.keys()].sort().map((k) => out.get(k)!);
 }
 
+/**
+ * First the confidential answers: which figures may count them (confidential.ts). A figure that
+ * may not is shown on its named answers, like one that has none, so the basis a figure is shown on
+ * says nothing about whether anyone in it answered confidentially. Then the size rule, on the
+ * basis each figure is shown on: named people (known to a reader anyway) plus the confidential
+ * ones it counts. Every decision depends only on what is published or already known.
+ */
 export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
   const { cells, dimensions, min } = input;
-  // Small groups, in people: segment values across all dimensions, then ARR bands.
-  const segments = suppressWaveSegments(segmentCells(cells), dimensions, min);
-  const bandPeople = new Map<string, number>();
-  for (const c of cells) {
-    const band = input.bandOf(c.account);
-    bandPeople.set(band, (bandPeople.get(band) ?? 0) + c.people);
-  }
-  const bands = suppressPartition(
-    [...bandPeople].map(([key, n]) => ({ key, n })),
-    min,
-  );
-
-  // Confidential answers in every figure still published.
   const conf = cells.flatMap((c) => (c.confidential ? [c] : []));
   const figures: ConfidentialFigure[] = [];
-  const all = conf.map((_, i) => i);
-  figures.push({ kind: 'wave', group: '', cells: all, weighted: false, unnamed: input.unnamed.wave, publishable: true });
-  const segmentFigures: { d: number; value: string }[] = [];
+  figures.push({
+    kind: 'wave',
+    group: '',
+    cells: conf.map((_, i) => i),
+    weighted: false,
+    unnamed: input.unnamed.wave,
+    publishable: true,
+  });
+  const segmentFigures: { d: number; value: string; people: number }[] = [];
   for (let d = 0; d < dimensions; d++) {
     const byValue = new Map<string, number[]>();
     conf.forEach((c, i) => push(byValue, c.segments[d]!, i));
     const unnamed = segmentUnnamed(cells, d, input.unnamed.account);
     for (const [value, inner] of [...byValue].sort(([a], [b]) => naturalCompare(a, b))) {
-      segmentFigures.push({ d, value });
-      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: unnamed(value), publishable: !segments.get(d)!.has(value) });
+      segmentFigures.push({ d, value, people: inner.reduce((t, i) => t + conf[i]!.people, 0) });
+      figures.push({ kind: 'segment', group: String(d), cells: inner, weighted: false, unnamed: unnamed(value), publishable: true });
     }
   }
   const byBand = new Map<string, number[]>();
@@ -142,17 +146,42 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
       cells: byBand.get(band)!,
       weighted: false,
       unnamed: sumUnnamed(bandAccounts.get(band)!, input.unnamed.account),
-      publishable: !bands.has(band),
+      publishable: true,
     });
   }
   const accountIds = [...byAccount.keys()].sort(naturalCompare);
-  for (const id of accountIds) figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id), publishable: true });
+  for (const id of accountIds)
+    figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id), publishable: true });
 
-  const shown = protectConfidential({ cells: conf.map((c) => ({ people: c.people, account: c.account, weight: input.roleWeight(c.role) })), figures, min });
+  const verdicts = protectConfidential({ cells: conf.map((c) => ({ people: c.people, account: c.account, weight: input.roleWeight(c.role) })), figures, min });
   let k = 1;
-  for (const { d, value } of segmentFigures) if (shown[k++] === 'withheld' && !segments.get(d)!.has(value)) segments.get(d)!.set(value, 'complementary');
-  for (const band of bandNames) if (shown[k++] === 'withheld' && !bands.has(band)) bands.set(band, 'complementary');
+  const countedSegments = new Map<number, Map<string, number>>();
+  for (let d = 0; d < dimensions; d++) countedSegments.set(d, new Map());
+  for (const { d, value, people } of segmentFigures) if (verdicts[k++] === 'published') countedSegments.get(d)!.set(value, people);
+  const countedBands = new Map<string, number>();
+  for (const band of bandNames) {
+    if (verdicts[k] === 'published') countedBands.set(band, byBand.get(band)!.reduce((t, i) => t + conf[i]!.people, 0));
+    k++;
+  }
   const countingConfidential = new Set<string>();
-  for (const id of accountIds) if (shown[k++] === 'published') countingConfidential.add(id);
-  return { wave: shown[0] === 'published', segments, bands, countingConfidential };
+  for (const id of accountIds) if (verdicts[k++] === 'published') countingConfidential.add(id);
+
+  // Small groups, on the basis each is shown on: segment values across all dimensions, then ARR bands.
+  const named = cells.filter((c) => !c.confidential);
+  const segments = suppressWaveSegments(segmentCells(named), dimensions, min, (d, value) => countedSegments.get(d)!.get(value) ?? 0);
+  const bandPeople = new Map<string, number>();
+  for (const c of named) bandPeople.set(input.bandOf(c.account), (bandPeople.get(input.bandOf(c.account)) ?? 0) + c.people);
+  for (const [band, people] of countedBands) bandPeople.set(band, (bandPeople.get(band) ?? 0) + people);
+  const bands = suppressPartition(
+    [...bandPeople].map(([key, n]) => ({ key, n })),
+    min,
+  );
+  return {
+    wave: verdicts[0] === 'published',
+    countedSegments: new Map([...countedSegments].map(([d, m]) => [d, new Set(m.keys())])),
+    segments,
+    countedBands: new Set(countedBands.keys()),
+    bands,
+    countingConfidential,
+  };
 }

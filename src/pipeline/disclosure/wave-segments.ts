@@ -19,7 +19,16 @@ export interface SegmentCell {
 }
 
 /** dimension index -> value -> why it is suppressed (values not listed are shown). */
-export function suppressWaveSegments(cells: readonly SegmentCell[], dimensions: number, min: number): Map<number, Map<string, SuppressionReason>> {
+/**
+ * `extra`: people a value's figure counts beyond its cells' (the confidential answers it counts,
+ * when the cells hold named answers only).
+ */
+export function suppressWaveSegments(
+  cells: readonly SegmentCell[],
+  dimensions: number,
+  min: number,
+  extra: (d: number, value: string) => number = () => 0,
+): Map<number, Map<string, SuppressionReason>> {
   const out = new Map<number, Map<string, SuppressionReason>>();
   for (let d = 0; d < dimensions; d++) out.set(d, new Map());
   if (dimensions === 0 || cells.length === 0) return out;
@@ -38,6 +47,7 @@ export function suppressWaveSegments(cells: readonly SegmentCell[], dimensions: 
       published[k]!.n += c.n;
     });
   });
+  for (const p of published) p.n += extra(p.d, p.value);
   const all = cells.map((_, i) => i);
   const columns = [all, ...published.map((p) => p.inner)];
   const primary = published.flatMap((p, k) => (p.n < min ? [k + 1] : []));

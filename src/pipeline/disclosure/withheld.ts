@@ -18,19 +18,18 @@ function tally(kind: string, entries: readonly MaybeSuppressed<object>[], protec
 }
 
 export function withheldFigures(w: Omit<WaveModel, 'withheld'>): WithheldCount[] {
+  const segmentValues = w.segments.flatMap((d) => d.values.map((v) => v.figures));
+  const bands = w.portfolio.npsByArrBand.map((b) => b.figures);
+  const named = (list: readonly MaybeSuppressed<{ basis: string }>[]) => list.filter((f) => !f.suppressed && f.basis === 'named answers').length;
   return [
     { kind: 'wave figures on named answers only', small: 0, protection: w.figures !== null && !w.countsConfidential ? 1 : 0 },
-    tally(
-      'segment values',
-      w.segments.flatMap((d) => d.values.map((v) => v.figures)),
-    ),
-    tally(
-      'ARR bands',
-      w.portfolio.npsByArrBand.map((b) => b.figures),
-    ),
+    tally('segment values', segmentValues),
+    { kind: 'segment values on named answers only', small: 0, protection: named(segmentValues) },
+    tally('ARR bands', bands),
+    { kind: 'ARR bands on named answers only', small: 0, protection: named(bands) },
     { kind: 'accounts on named answers only', small: 0, protection: w.accounts.filter((a) => a.basis === 'named answers').length },
     tally('confidentiality cohorts', [w.cohorts.confidential, w.cohorts.identified, ...w.cohorts.transitions.map((t) => t.figures)]),
-    { kind: 'theme counts leaving out confidential mentions', small: 0, protection: w.themes.withheldCategories },
+    { kind: 'theme counts on named mentions only', small: 0, protection: w.themes.withheldCategories },
     tally('attributes', [
       ...w.attributes.flatMap((a) => (a.figures.suppressed ? [a.figures] : [a.figures, ...Object.values(a.figures.byCategory)])),
       ...w.attributeSegments.flatMap((d) => d.attributes.flatMap((a) => a.values.map((v) => v.figures))),

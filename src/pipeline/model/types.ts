@@ -7,7 +7,7 @@
  * are absent, not hidden: a `Suppressed` entry has no fields that could carry them.
  */
 import type { Histogram } from './histogram.ts';
-import type { IngestReport } from '../ingest/report.ts';
+import type { FileReport, IngestReport } from '../ingest/report.ts';
 import type { Category } from './categories.ts';
 
 export type { Category };
@@ -70,6 +70,8 @@ export interface SegmentValue {
   value: string;
   figures: MaybeSuppressed<
     ScoreFigures & {
+      /** What it counts: all its answers, or its named answers only (docs/statistics.md, "Disclosure control"). */
+      basis: 'all answers' | 'named answers';
       /** Against everyone else in the wave. */
       gap: Comparison | null;
       /** Against the same value in the wave before (only when it was shown there too). */
@@ -176,7 +178,7 @@ export interface AccountAnswer {
 
 export interface Portfolio {
   /** A suppressed band carries no number of accounts either. */
-  npsByArrBand: { band: string; accounts: number | null; figures: MaybeSuppressed<ScoreFigures> }[];
+  npsByArrBand: { band: string; accounts: number | null; figures: MaybeSuppressed<ScoreFigures & { basis: 'all answers' | 'named answers' }> }[];
   /** ARR of accounts by their roll-up category ("none": no usable response). */
   arrByCategory: Record<Category | 'none', { accounts: number; arr: number }>;
 }
@@ -242,7 +244,7 @@ export interface ThemesSummary {
   source: 'column' | 'keywords' | 'none';
   commentShare: number;
   comments: number;
-  /** Theme × score category counts that leave out confidential mentions (fewer than the comment minimum). */
+  /** Theme × score category counts on named mentions only (not counting confidential ones, whether there are any or not). */
   withheldCategories: number;
   themes: ThemeFigures[];
 }
@@ -428,6 +430,16 @@ export interface WaveModel {
   withheld: WithheldCount[];
 }
 
+/**
+ * The ingest report as pages and exports show it. A wave whose figures leave out its confidential
+ * answers does not show how many rows its responses file had or used either: rows used minus the
+ * answers listed by name would count the confidential ones. (The command line shows every count.)
+ */
+export type PublishedIngestReport = Omit<IngestReport, 'files' | 'totals'> & {
+  files: (Omit<FileReport, 'rows' | 'used'> & { rows: number | null; used: number | null })[];
+  totals: { rows: number | null; used: number | null; rejected: number; skipped: number };
+};
+
 export interface SiteModel {
   version: typeof MODEL_VERSION;
   program: {
@@ -456,5 +468,5 @@ export interface SiteModel {
   owners: { name: string; slug: string }[];
   /** The follow-up queue's CSV files in exports/ (split so no file grows past a bounded size). */
   queueFiles: string[];
-  ingest: IngestReport;
+  ingest: PublishedIngestReport;
 }
