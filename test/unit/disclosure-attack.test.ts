@@ -40,6 +40,7 @@ interface Answer {
   score: number;
   confidential: boolean;
   comment: string;
+  rating: number | null;
 }
 
 /** A small seeded generator, so a failing case replays from fast-check's seed. */
@@ -91,6 +92,7 @@ function program(p: Spec) {
               score: Math.floor(rnd() * 11),
               confidential: rnd() < p.confidentialShare,
               comment: `remark ${Math.floor(rnd() * 1e9)} about pricing`,
+              rating: rnd() < 0.1 ? null : 1 + Math.floor(rnd() * 5),
             },
           ]
         : [],
@@ -110,6 +112,8 @@ function program(p: Spec) {
       '  arr_bands: [50000, 250000]',
       'themes:',
       '  Pricing: [pricing]',
+      'attributes:',
+      '  - { id: support, label: Support, column: rating_support, scale: [1, 5] }',
       '',
     ].join('\n'),
     'accounts.csv': 'account_id,name,region,tier,arr\n' + accounts.map((a) => `${a.id},${a.name},${a.region},${a.tier},${a.arr}`).join('\n') + '\n',
@@ -118,8 +122,8 @@ function program(p: Spec) {
   ['w1', 'w2'].forEach((wave, i) => {
     files[`invitations/${wave}.csv`] = 'contact_id,account_id\n' + contacts.map((c) => `${c.id},${c.account}`).join('\n') + '\n';
     files[`responses/${wave}.csv`] =
-      'response_id,contact_id,score,confidential,comment\n' +
-      waves[i]!.map((r) => `${r.responseId},${r.contact.id},${r.score},${r.confidential ? 'yes' : 'no'},${r.comment}`).join('\n') +
+      'response_id,contact_id,score,confidential,comment,rating_support\n' +
+      waves[i]!.map((r) => `${r.responseId},${r.contact.id},${r.score},${r.confidential ? 'yes' : 'no'},${r.comment},${r.rating ?? ''}`).join('\n') +
       '\n';
   });
   return { accounts, contacts, waves, files };
@@ -256,7 +260,12 @@ describe('whether someone answered confidentially', () => {
         const confidentialInW1 = w1.filter((r) => everConfidential.has(r.contact.id)).length;
         if (candidates.length === 0 || confidentialInW1 >= p.min) return;
         const r = candidates[pick % candidates.length]!;
-        const without = { ...g.files, 'responses/w1.csv': g.files['responses/w1.csv']!.split('\n').filter((line) => !line.startsWith(`${r.responseId},`)).join('\n') };
+        const without = {
+          ...g.files,
+          'responses/w1.csv': g.files['responses/w1.csv']!.split('\n')
+            .filter((line) => !line.startsWith(`${r.responseId},`))
+            .join('\n'),
+        };
         const [x, y] = [await published(g.files), await published(without)];
         compared++;
         let at = 0;
