@@ -150,8 +150,7 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
     });
   }
   const accountIds = [...byAccount.keys()].sort(naturalCompare);
-  for (const id of accountIds)
-    figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id), publishable: true });
+  for (const id of accountIds) figures.push({ kind: 'account', group: '', cells: byAccount.get(id)!, weighted: true, unnamed: input.unnamed.account(id), publishable: true });
 
   const verdicts = protectConfidential({ cells: conf.map((c) => ({ people: c.people, account: c.account, weight: input.roleWeight(c.role) })), figures, min });
   let k = 1;
@@ -160,7 +159,11 @@ export function discloseWave(input: WaveDisclosureInput): WaveDisclosure {
   for (const { d, value, people } of segmentFigures) if (verdicts[k++] === 'published') countedSegments.get(d)!.set(value, people);
   const countedBands = new Map<string, number>();
   for (const band of bandNames) {
-    if (verdicts[k] === 'published') countedBands.set(band, byBand.get(band)!.reduce((t, i) => t + conf[i]!.people, 0));
+    if (verdicts[k] === 'published')
+      countedBands.set(
+        band,
+        byBand.get(band)!.reduce((t, i) => t + conf[i]!.people, 0),
+      );
     k++;
   }
   const countingConfidential = new Set<string>();
