@@ -84,6 +84,7 @@ function wave(w: WaveModel) {
             : {
                 value: v.value,
                 suppressed: false,
+                basis: v.figures.basis,
                 ...scores(v.figures),
                 gap: comparison(v.figures.gap),
                 change: comparison(v.figures.change),
@@ -108,7 +109,12 @@ function wave(w: WaveModel) {
       rollup: { ...a.rollup, nps: round(a.rollup.nps), ci95: pair(a.rollup.ci95), mean: round(a.rollup.mean) },
     })),
     portfolio: {
-      npsByArrBand: w.portfolio.npsByArrBand.map((b) => ({ band: b.band, accounts: b.accounts, ...maybe(b.figures, scores) })),
+      npsByArrBand: w.portfolio.npsByArrBand.map((b) => ({
+        band: b.band,
+        accounts: b.accounts,
+        ...(b.figures.suppressed ? {} : { basis: b.figures.basis }),
+        ...maybe(b.figures, scores),
+      })),
       arrByCategory: w.portfolio.arrByCategory,
     },
     cohorts: {
@@ -216,7 +222,7 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
       ws.flatMap((w) => (w.figures?.histogram ?? []).map((c, s) => [w.id, s, c])),
     ),
     'segments.csv': csv(
-      ['wave', 'dimension', 'value', ...FIG, 'gap_to_rest', 'gap_significant', 'promoter_lift'],
+      ['wave', 'dimension', 'value', ...FIG, 'basis', 'gap_to_rest', 'gap_significant', 'promoter_lift'],
       ws.flatMap((w) =>
         w.segments.flatMap((d) =>
           d.values.map((v) => [
@@ -224,7 +230,9 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
             d.id,
             v.value,
             ...fig(v.figures),
-            ...(v.figures.suppressed ? ['', '', ''] : [round(v.figures.gap?.delta ?? null), v.figures.gap?.significant ?? null, round(v.figures.promoterLift)]),
+            ...(v.figures.suppressed
+              ? ['', '', '', '']
+              : [v.figures.basis, round(v.figures.gap?.delta ?? null), v.figures.gap?.significant ?? null, round(v.figures.promoterLift)]),
           ]),
         ),
       ),
@@ -274,8 +282,8 @@ export function tableCsvs(model: SiteModel): Record<string, string> {
       ),
     ),
     'arr-bands.csv': csv(
-      ['wave', 'arr_band', 'accounts', ...FIG],
-      ws.flatMap((w) => w.portfolio.npsByArrBand.map((b) => [w.id, b.band, b.accounts, ...fig(b.figures)])),
+      ['wave', 'arr_band', 'accounts', ...FIG, 'basis'],
+      ws.flatMap((w) => w.portfolio.npsByArrBand.map((b) => [w.id, b.band, b.accounts, ...fig(b.figures), b.figures.suppressed ? '' : b.figures.basis])),
     ),
     'arr-by-category.csv': csv(
       ['wave', 'category', 'accounts', 'arr'],
