@@ -42,6 +42,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   if (moved > 0)
     ingest.report.notices.push({
       file: 'responses',
+      confidential: true,
       message: `${moved.toLocaleString('en-US')} answer${moved === 1 ? '' : 's'} given under a name came from people who chose confidentiality in another wave: counted as confidential everywhere`,
     });
   return { model: buildModel(ingest, collector, opts.sink), ingest, cube: collector.cube };

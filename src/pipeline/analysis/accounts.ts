@@ -74,7 +74,9 @@ export function accountSummaries(
       invited: inv,
       invitedRespondents,
       responseRate: inv && invitedRespondents !== null ? invitedRespondents / inv : null,
-      decisionMakerAnswered: identified.decisionMaker || (basis === 'all answers' && confidential.decisionMaker),
+      // Under their name only: "a decision maker answered" beside named respondents who are not
+      // decision makers would say which invitee answered confidentially.
+      decisionMakerAnswered: identified.decisionMaker,
       answersListed: listedCount(all, who),
       themes: [...(state?.themes ?? new Map<string, number>())]
         .map(([theme, mentions]) => ({ theme, mentions }))

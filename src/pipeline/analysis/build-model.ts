@@ -74,6 +74,8 @@ function publishedReport(ingest: IngestResult, hidden: readonly string[]): SiteM
   const withheld = report.files.some((f) => files.has(f.file));
   return {
     ...report,
+    // How many answers were blank on consent, or came from people confidential in another wave, counts confidential answers.
+    notices: report.notices.filter((n) => !n.confidential),
     files: report.files.map((f) => (files.has(f.file) ? { ...f, rows: null, used: null } : f)),
     totals: withheld ? { ...report.totals, rows: null, used: null } : report.totals,
   };

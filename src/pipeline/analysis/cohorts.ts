@@ -17,7 +17,6 @@ export interface ConfidentialCohort {
 }
 
 /** A count of confidential people that says nothing about fewer than `min` of them: none, or at least `min`. */
-const safeCount = (k: number, min: number) => k === 0 || k >= min;
 
 /**
  * `seenBefore` holds every contact invited to or answering an earlier wave; `prev` is the wave
@@ -59,7 +58,8 @@ export function cohortFigures(
     fresh++;
     freshConfidential += now.valueAt(e) & 1;
   }
-  const newShown = fresh > 0 && fresh >= min && current.shown && safeCount(freshConfidential, min);
+  // At least `min` of them: "none" would tell that no new invitee answered confidentially.
+  const newShown = fresh >= min && current.shown && freshConfidential >= min && fresh - freshConfidential >= min;
   const transitions: CohortFigures['transitions'] = [];
   if (prev) {
     for (const cohort of ['confidential', 'identified'] as const) {
@@ -79,15 +79,17 @@ export function cohortFigures(
         before += v >> 1;
         after += later >> 1;
       }
-      const safe =
-        cohort === 'identified' || (prev.confidential.shown && current.shown && safeCount(prev.confidential.people - again, min) && safeCount(current.people - again, min));
+      // The confidential cohort's movement is never shown: those who came back are a set of people
+      // no other figure is made of, and their sums beside an account's or the wave's would single
+      // out the confidential answers of those who did not, or of newcomers.
+      const safe = cohort === 'identified';
       transitions.push({
         from: prev.id,
         cohort,
-        respondents: cohort === 'confidential' && !prev.confidential.shown ? null : respondents,
+        respondents: safe ? respondents : null,
         figures:
-          again < min || !safe
-            ? suppressed(again < min ? 'small' : 'complementary', min)
+          !safe || again < min
+            ? suppressed(safe ? 'small' : 'complementary', min)
             : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
       });
     }

@@ -314,6 +314,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     if (unclearConsent > 0) {
       notices.push({
         file,
+        confidential: true,
         message: `${unclearConsent.toLocaleString('en-US')} answer${unclearConsent === 1 ? '' : 's'} to the confidentiality question ${unclearConsent === 1 ? 'was' : 'were'} blank or unreadable: counted as confidential, never as consent to be named (write true/false, yes/no or 1/0)`,
       });
     }

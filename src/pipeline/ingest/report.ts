@@ -38,6 +38,8 @@ export interface StructuralIssue {
 export interface Notice {
   file: string;
   message: string;
+  /** Counts confidential answers: printed by the command line, never published on a page or in an export. */
+  confidential?: true;
 }
 
 export interface FileReport {

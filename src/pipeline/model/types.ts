@@ -146,6 +146,7 @@ export interface AccountSummary {
   invitedRespondents: number | null;
   /** invitedRespondents over contacts invited. */
   responseRate: number | null;
+  /** A decision maker answered under their name (a confidential one is never told). */
   decisionMakerAnswered: boolean;
   /**
    * How many answers the account's page lists for this wave (they live in the account's record
@@ -433,9 +434,11 @@ export interface WaveModel {
 /**
  * The ingest report as pages and exports show it. A wave whose figures leave out its confidential
  * answers does not show how many rows its responses file had or used either: rows used minus the
- * answers listed by name would count the confidential ones. (The command line shows every count.)
+ * answers listed by name would count the confidential ones. Nor are the notices that count
+ * confidential answers shown. (The command line shows every count.)
  */
 export type PublishedIngestReport = Omit<IngestReport, 'files' | 'totals'> & {
+  /** Without the notices that count confidential answers (the command line prints them). */
   files: (Omit<FileReport, 'rows' | 'used'> & { rows: number | null; used: number | null })[];
   totals: { rows: number | null; used: number | null; rejected: number; skipped: number };
 };
