@@ -204,6 +204,9 @@ async function attack(p: Spec) {
       const conf = confidentialNow.filter((r) => set.includes(r.contact.account)).length;
       if (conf > 0 && conf < p.min && derivable(equations, members, unknowns.length))
         problems.push(`${w.id}: ${set.join(' + ')}: ${conf} confidential answers together are determined`);
+      // nor, when every unnamed invitee of those accounts answered confidentially, their count
+      if (conf > 0 && conf === members.length && derivable(equations, members, unknowns.length))
+        problems.push(`${w.id}: every unnamed invitee of ${set.join(' + ')} answered, and their count is known`);
     }
     // No choice of confidentiality: no group whose unnamed invitees all answered has its count known.
     groups.push({ what: 'the wave', members: unknowns.map((_, k) => k) });

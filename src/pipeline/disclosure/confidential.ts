@@ -14,7 +14,8 @@
  * - for each kind of figure, its small confidential parts together while they fall short of `min`
  *   (two parts of 1 and 2 people are still 3 people);
  * - the confidential part of every figure whose invitees who did not answer under their name all
- *   answered (then its count would say that each of them chose confidentiality).
+ *   answered (then its count would say that each of them chose confidentiality), and any union
+ *   of such accounts (small-sets.ts finds those a reader could compute);
  *
  * Candidates are the figures' confidential parts, most wanted first (the wave, then segment
  * values and ARR bands by size, then accounts by size). Gaussian elimination (gauss.ts) keeps a
@@ -23,7 +24,7 @@
  * account's roll-up) or not at all (a segment value, an ARR band): decided by the caller.
  */
 import { columnOf, eliminationSuppression, type Column } from './gauss.ts';
-import { exposedSmallSets } from './small-sets.ts';
+import { exposedSmallSets, exposedUnions } from './small-sets.ts';
 
 /** Rounds of "suppress, then look for small sets still given away" before falling back to the wave alone. */
 const MAX_ROUNDS = 40;
@@ -115,10 +116,15 @@ export function protectConfidential({ cells, figures, min }: ConfidentialInput):
   // difference of published figures. So: look for such sets among what was published, protect
   // each one found, and eliminate again, until none is left.
   const people1 = cells.map((c) => Math.max(1, c.people));
+  // Accounts whose unnamed invitees all answered confidentially: no union of them may be computable either.
+  const exhausted = figures.filter((f, k) => f.kind === 'account' && f.unnamed !== undefined && f.cells.length > 0 && people[k]! >= f.unnamed).map((f) => f.cells);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { published } = eliminationSuppression({ candidates, protect, order });
     const columns = candidates.flatMap((cols, k) => (published[k] && !primary[k] && figures[k]!.publishable ? cols : []));
-    const found = exposedSmallSets(people1, columns, min);
+    const found = [
+      ...exposedSmallSets(people1, columns, min),
+      ...exposedUnions({ cells: exhausted, cost: exhausted.map(() => 0), limit: 1 }, columns, cells.length).map((set) => set.flatMap((u) => exhausted[u]!)),
+    ];
     if (found.length === 0) return figures.map((f, k) => (f.cells.length === 0 ? 'none' : f.publishable && !primary[k] && published[k]! ? 'published' : 'withheld'));
     for (const set of found) protect.push(columnOf(set));
   }
