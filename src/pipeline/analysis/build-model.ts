@@ -21,7 +21,7 @@ import { arrBands, portfolioFigures } from './portfolio.ts';
 import { financeFigures } from './finance.ts';
 import { metricChanges } from './metrics.ts';
 import { themeFigures } from './theme-figures.ts';
-import { cohortFigures, type ConfidentialCohort } from './cohorts.ts';
+import { cohortFigures } from './cohorts.ts';
 import { people, type People } from './people.ts';
 import { histogramSize } from '../model/histogram.ts';
 import { MemorySink, RECORDS_VERSION, type RecordSink } from '../records/types.ts';
@@ -124,7 +124,6 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
   const ownerNames = new Set<string>();
   let latestOpen = new Map<string, { open: QueueItem[]; total: number }>();
   const waves: WaveModel[] = [];
-  const cohortsShown: ConfidentialCohort[] = [];
   ingest.waves.forEach((wave, i) => {
     const w = states[i]!;
     const invited = ingest.invitations.get(wave.id);
@@ -138,11 +137,9 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       roleWeight,
       unnamed: unnamedInvitees(w, invited, contactsByAccount, who),
     });
-    const confidentialCohort: ConfidentialCohort = { shown: disclosure.wave, people: cells.reduce((t, x) => t + (x.confidential ? x.people : 0), 0) };
-    cohortsShown.push(confidentialCohort);
-    const prev = i > 0 ? { id: ingest.waves[i - 1]!.id, state: states[i - 1]!, confidential: cohortsShown[i - 1]! } : undefined;
+    const prev = i > 0 ? { id: ingest.waves[i - 1]!.id, state: states[i - 1]! } : undefined;
     const accounts = accountSummaries(ingest, w, wave.id, disclosure.countingConfidential, who, accountSlugs);
-    const cohorts = cohortFigures(w, seenBefore, min, confidentialCohort, prev);
+    const cohorts = cohortFigures(w, seenBefore, min, disclosure.wave, prev);
     // Who was included before the next wave: this wave's invitees and respondents.
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
     const asOf = wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null;

@@ -10,28 +10,13 @@ import type { IdIndex } from '../ingest/id-index.ts';
 import type { CohortFigures } from '../model/types.ts';
 import type { WaveState } from './collector.ts';
 
-/** A wave's confidential cohort as the disclosure step left it: whether it may be shown, and its people. */
-export interface ConfidentialCohort {
-  shown: boolean;
-  people: number;
-}
-
-/** A count of confidential people that says nothing about fewer than `min` of them: none, or at least `min`. */
-
 /**
  * `seenBefore` holds every contact invited to or answering an earlier wave; `prev` is the wave
- * before (its id, state and confidential cohort), if any. The confidential cohort is shown only
- * when the disclosure step lets the wave count its confidential answers; its movement from the
- * wave before only when those who came back, those who did not and those new to it are each none
- * or at least `min` people (else the cohort's figures minus the movers' would give the others').
+ * before (its id and state), if any. The confidential cohort is shown only when the disclosure
+ * step lets the wave count its confidential answers (`countsConfidential`); its movement from the
+ * wave before never (docs/statistics.md).
  */
-export function cohortFigures(
-  w: WaveState,
-  seenBefore: IdIndex,
-  min: number,
-  current: ConfidentialCohort,
-  prev?: { id: string; state: WaveState; confidential: ConfidentialCohort },
-): CohortFigures {
+export function cohortFigures(w: WaveState, seenBefore: IdIndex, min: number, countsConfidential: boolean, prev?: { id: string; state: WaveState }): CohortFigures {
   const n = histogramSize(w.histogram);
   const split = partition(
     [
@@ -43,9 +28,9 @@ export function cohortFigures(
   // A wave that leaves its confidential answers out shows its identified cohort like its own
   // figures (they are the same answers), and the confidential one hidden the same way whether
   // there are confidential answers or not.
-  const conf = current.shown ? split.get('confidential')! : suppressed('complementary', min);
+  const conf = countsConfidential ? split.get('confidential')! : suppressed('complementary', min);
   const identifiedAlone = figuresOf(w.identifiedHistogram);
-  const ident = current.shown
+  const ident = countsConfidential
     ? split.get('identified')!
     : identifiedAlone !== null && identifiedAlone.n >= min
       ? { suppressed: false as const, ...identifiedAlone }
@@ -59,43 +44,41 @@ export function cohortFigures(
     freshConfidential += now.valueAt(e) & 1;
   }
   // At least `min` of them: "none" would tell that no new invitee answered confidentially.
-  const newShown = fresh >= min && current.shown && freshConfidential >= min && fresh - freshConfidential >= min;
+  const newShown = fresh >= min && countsConfidential && freshConfidential >= min && fresh - freshConfidential >= min;
   const transitions: CohortFigures['transitions'] = [];
   if (prev) {
-    for (const cohort of ['confidential', 'identified'] as const) {
-      let respondents = 0;
-      let again = 0;
-      let before = 0;
-      let after = 0;
-      const then = prev.state.respondents;
-      for (let e = 0; e < then.size; e++) {
-        // Each respondent's value is score × 2 + 1 when confidential.
-        const v = then.valueAt(e);
-        if ((v & 1) !== (cohort === 'confidential' ? 1 : 0)) continue;
-        respondents++;
-        const later = now.lookup(then, e);
-        if (later === undefined) continue;
-        again++;
-        before += v >> 1;
-        after += later >> 1;
-      }
-      // The confidential cohort's movement is never shown: those who came back are a set of people
-      // no other figure is made of, and their sums beside an account's or the wave's would single
-      // out the confidential answers of those who did not, or of newcomers.
-      const safe = cohort === 'identified';
-      transitions.push({
-        from: prev.id,
-        cohort,
-        respondents: safe ? respondents : null,
-        figures:
-          !safe || again < min
-            ? suppressed(safe ? 'small' : 'complementary', min)
-            : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
-      });
+    // The confidential cohort's movement is never shown: those who came back are a set of people
+    // no other figure is made of, and their sums beside an account's or the wave's would single
+    // out the confidential answers of those who did not, or of newcomers.
+    transitions.push({ from: prev.id, cohort: 'confidential', respondents: null, figures: suppressed('complementary', min) });
+    let respondents = 0;
+    let again = 0;
+    let before = 0;
+    let after = 0;
+    const then = prev.state.respondents;
+    for (let e = 0; e < then.size; e++) {
+      // Each respondent's value is score × 2 + 1 when confidential.
+      const v = then.valueAt(e);
+      if ((v & 1) === 1) continue;
+      respondents++;
+      const later = now.lookup(then, e);
+      if (later === undefined) continue;
+      again++;
+      before += v >> 1;
+      after += later >> 1;
     }
+    transitions.push({
+      from: prev.id,
+      cohort: 'identified',
+      respondents,
+      figures:
+        again < min
+          ? suppressed('small', min)
+          : { suppressed: false, answeredAgain: again, meanBefore: before / again, meanAfter: after / again, change: (after - before) / again },
+    });
   }
   return {
-    confidentialShare: n > 0 && current.shown ? w.confidential / n : null,
+    confidentialShare: n > 0 && countsConfidential ? w.confidential / n : null,
     // Counted with the confidential ones only where their number may be told (else a reader who
     // knows who was new would subtract the named ones).
     newRespondents: newShown ? fresh : fresh - freshConfidential,
