@@ -119,11 +119,11 @@ export function protectConfidential({ cells, figures, min }: ConfidentialInput):
   // Accounts whose unnamed invitees all answered confidentially: no union of them may be computable either.
   const exhausted = figures.filter((f, k) => f.kind === 'account' && f.unnamed !== undefined && f.cells.length > 0 && people[k]! >= f.unnamed).map((f) => f.cells);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { published } = eliminationSuppression({ candidates, protect, order });
-    const columns = candidates.flatMap((cols, k) => (published[k] && !primary[k] && figures[k]!.publishable ? cols : []));
+    // The engine's span is what is published: primary and unpublishable candidates have no columns.
+    const { published, span } = eliminationSuppression({ candidates, protect, order });
     const found = [
-      ...exposedSmallSets(people1, columns, min),
-      ...exposedUnions({ cells: exhausted, cost: exhausted.map(() => 0), limit: 1 }, columns, cells.length).map((set) => set.flatMap((u) => exhausted[u]!)),
+      ...exposedSmallSets(people1, span, min),
+      ...exposedUnions({ cells: exhausted, cost: exhausted.map(() => 0), limit: 1 }, span, cells.length).map((set) => set.flatMap((u) => exhausted[u]!)),
     ];
     if (found.length === 0) return figures.map((f, k) => (f.cells.length === 0 ? 'none' : f.publishable && !primary[k] && published[k]! ? 'published' : 'withheld'));
     for (const set of found) protect.push(columnOf(set));

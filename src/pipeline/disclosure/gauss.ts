@@ -27,7 +27,7 @@ export const columnOf = (inner: readonly number[]): Column => {
   return c;
 };
 
-interface Pivoted {
+export interface Pivoted {
   pivot: number;
   v: Column;
 }
@@ -52,6 +52,60 @@ function eliminateInPlace(r: Column, e: Pivoted): void {
   }
 }
 
+/**
+ * The span of some columns over `size` inner cells, to ask what a reader can compute from them:
+ * whether a vector is in it, and a few random vectors orthogonal to it (a vector x is in the span
+ * exactly when y · x = 0 for every y orthogonal to it; for random y, a single test almost never
+ * passes by chance, and a candidate is then checked exactly).
+ */
+export class Span {
+  /** Triangular: each vector is zero at the pivots of the vectors before it. */
+  private readonly basis: Pivoted[] = [];
+
+  constructor(columns: readonly Column[] = []) {
+    for (const c of columns) {
+      const r = this.reduce(c);
+      if (r.size > 0) this.append({ pivot: pivotOf(r), v: r });
+    }
+  }
+
+  /** `c` minus its projection on the span (a copy; zero entries dropped). */
+  reduce(c: Column): Column {
+    const r = new Map(c);
+    for (const e of this.basis) if (r.has(e.pivot)) eliminateInPlace(r, e);
+    return r;
+  }
+
+  /** Adds a vector already reduced by the span, with its pivot. */
+  append(e: Pivoted): void {
+    this.basis.push(e);
+  }
+
+  contains(c: Column): boolean {
+    return this.reduce(c).size === 0;
+  }
+
+  /**
+   * `k` vectors orthogonal to the span, over cells 0…size−1: random on the cells no basis vector
+   * pivots on, then solved for the pivots, last basis vector first (each is zero at the pivots of
+   * those before it, so only its own pivot is unknown when its turn comes).
+   */
+  orthogonal(size: number, k: number, random: () => number): Float64Array[] {
+    const pivots = new Set(this.basis.map((e) => e.pivot));
+    return Array.from({ length: k }, () => {
+      const y = new Float64Array(size);
+      for (let i = 0; i < size; i++) if (!pivots.has(i)) y[i] = random() * 2 - 1;
+      for (let b = this.basis.length - 1; b >= 0; b--) {
+        const { pivot, v } = this.basis[b]!;
+        let dot = 0;
+        for (const [i, x] of v) if (i !== pivot) dot += x * y[i]!;
+        y[pivot] = -dot / v.get(pivot)!;
+      }
+      return y;
+    });
+  }
+}
+
 export interface EliminationInput {
   /** Each candidate figure: the columns it publishes (all of them, or none). */
   candidates: readonly (readonly Column[])[];
@@ -68,6 +122,8 @@ export interface EliminationResult {
   published: boolean[];
   /** Protected vectors the forced candidates alone already give away (nothing suppression can do). */
   exposed: number[];
+  /** The span of everything published: what a reader can compute. */
+  span: Span;
 }
 
 /**
@@ -77,12 +133,7 @@ export interface EliminationResult {
  * the remainders it can change.
  */
 export function eliminationSuppression(input: EliminationInput): EliminationResult {
-  const basis: Pivoted[] = [];
-  const reduce = (c: Column): Column => {
-    const r = new Map(c);
-    for (const e of basis) if (r.has(e.pivot)) eliminateInPlace(r, e);
-    return r;
-  };
+  const span = new Span();
   const remainders: (Column | null)[] = input.protect.map((p) => new Map(p));
   const users = new Map<number, Set<number>>();
   const use = (i: number, r: Column) => {
@@ -95,7 +146,7 @@ export function eliminationSuppression(input: EliminationInput): EliminationResu
   remainders.forEach((r, i) => use(i, r!));
   const exposed: number[] = [];
   const publish = (e: Pivoted) => {
-    basis.push(e);
+    span.append(e);
     for (const i of [...(users.get(e.pivot) ?? [])]) {
       const r = remainders[i]!;
       const before = [...r.keys()];
@@ -108,7 +159,7 @@ export function eliminationSuppression(input: EliminationInput): EliminationResu
   const residuals = (cols: readonly Column[]): Pivoted[] => {
     const out: Pivoted[] = [];
     for (const c of cols) {
-      const r = reduce(c);
+      const r = span.reduce(c);
       for (const e of out) if (r.has(e.pivot)) eliminateInPlace(r, e);
       if (r.size > 0) out.push({ pivot: pivotOf(r), v: r });
     }
@@ -157,7 +208,7 @@ export function eliminationSuppression(input: EliminationInput): EliminationResu
     published[c] = true;
     for (const e of rs) publish(e);
   }
-  return { published, exposed };
+  return { published, exposed, span };
 }
 
 /** The single-column form, for one table of cells that are sums of inner cells. */
@@ -193,51 +244,4 @@ export function gaussSuppression(input: GaussInput): GaussResult {
     secondary: out.published.flatMap((p, i) => (!p && !isPrimary.has(i) ? [i] : [])),
     exposed: out.exposed.map((i) => primary[i]!),
   };
-}
-
-/**
- * The span of some columns over `size` inner cells, to ask what a reader can compute from them:
- * whether a vector is in it, and a few random vectors orthogonal to it (a vector x is in the span
- * exactly when y · x = 0 for every y orthogonal to it; for random y, a single test almost never
- * passes by chance, and a candidate is then checked exactly).
- */
-export class Span {
-  private readonly basis: Pivoted[] = [];
-
-  constructor(columns: readonly Column[]) {
-    for (const c of columns) {
-      const r = this.reduce(c);
-      if (r.size > 0) this.basis.push({ pivot: pivotOf(r), v: r });
-    }
-  }
-
-  private reduce(c: Column): Column {
-    const r = new Map(c);
-    for (const e of this.basis) if (r.has(e.pivot)) eliminateInPlace(r, e);
-    return r;
-  }
-
-  contains(c: Column): boolean {
-    return this.reduce(c).size === 0;
-  }
-
-  /**
-   * `k` vectors orthogonal to the span, over cells 0…size−1: random on the cells no basis vector
-   * pivots on, then solved for the pivots, last basis vector first (each is zero at the pivots of
-   * those before it, so only its own pivot is unknown when its turn comes).
-   */
-  orthogonal(size: number, k: number, random: () => number): Float64Array[] {
-    const pivots = new Set(this.basis.map((e) => e.pivot));
-    return Array.from({ length: k }, () => {
-      const y = new Float64Array(size);
-      for (let i = 0; i < size; i++) if (!pivots.has(i)) y[i] = random() * 2 - 1;
-      for (let b = this.basis.length - 1; b >= 0; b--) {
-        const { pivot, v } = this.basis[b]!;
-        let dot = 0;
-        for (const [i, x] of v) if (i !== pivot) dot += x * y[i]!;
-        y[pivot] = -dot / v.get(pivot)!;
-      }
-      return y;
-    });
-  }
 }

@@ -15,7 +15,7 @@
  * screens them and the span itself confirms each. Deterministic: the random vectors come from a
  * fixed seed.
  */
-import { Span, type Column } from './gauss.ts';
+import type { Column, Span } from './gauss.ts';
 
 /** Above this many units, only sets of up to three units are searched (pair sums grow as the square)… */
 const FOUR_UNIT_LIMIT = 1500;
@@ -55,10 +55,9 @@ export interface Units {
   limit: number;
 }
 
-/** Each union of units the published columns give away (unit indexes, ascending), smallest first. */
-export function exposedUnions(units: Units, published: readonly Column[], cellCount: number): number[][] {
-  if (published.length === 0 || units.cells.length === 0) return [];
-  const span = new Span(published);
+/** Each union of units in `span` (what is published) (unit indexes, ascending), smallest first. */
+export function exposedUnions(units: Units, span: Span, cellCount: number): number[][] {
+  if (units.cells.length === 0) return [];
   const [y, z] = span.orthogonal(cellCount, 2, seeded(0x5eed)) as [Float64Array, Float64Array];
   const sum = (v: Float64Array, u: number) => units.cells[u]!.reduce((t, c) => t + v[c]!, 0);
   const list = units.cells.map((_, u) => ({ u, p: units.cost[u]!, v: sum(y, u), w: sum(z, u) })).filter((x) => x.p < units.limit);
@@ -108,9 +107,9 @@ export function exposedUnions(units: Units, published: readonly Column[], cellCo
 const ordered = (found: Map<string, number[]>) => [...found.values()].sort((a, b) => a.length - b.length || a[0]! - b[0]!);
 
 /**
- * `people[c]`: the people in inner cell c (at least 1); `published`: the columns a reader has.
+ * `people[c]`: the people in inner cell c (at least 1); `span`: what a reader can compute.
  * Returns each set of fewer than `min` people found (cell indexes, ascending), smallest first.
  */
-export function exposedSmallSets(people: readonly number[], published: readonly Column[], min: number): number[][] {
-  return exposedUnions({ cells: people.map((_, c) => [c]), cost: people, limit: min }, published, people.length);
+export function exposedSmallSets(people: readonly number[], span: Span, min: number): number[][] {
+  return exposedUnions({ cells: people.map((_, c) => [c]), cost: people, limit: min }, span, people.length);
 }
