@@ -55,14 +55,20 @@ function unnamedInvitees(w: WaveState, invited: WaveInvitations | undefined, con
     for (let e = 0; e < w.respondents.size; e++) if ((w.respondents.valueAt(e) & 1) === 0 && invited.contacts.lookup(w.respondents, e) !== undefined) wave--;
   }
   const population = invited ? (id: string) => invited.byAccount.get(id) ?? 0 : contactsByAccount.size > 0 ? (id: string) => contactsByAccount.get(id) ?? 0 : undefined;
+  // Asked once per account by each figure holding it (its segment values, its band, itself): counted once.
+  const known = new Map<string, number>();
   const account = (id: string): number | undefined => {
     if (population === undefined) return undefined;
+    const done = known.get(id);
+    if (done !== undefined) return done;
     const named = new Set<string>();
     for (const x of w.accounts.get(id)?.answers ?? []) {
       if (x.contactId === undefined || isHidden(x, who)) continue;
       if (invited ? invited.contacts.has(x.contactId) : true) named.add(x.contactId);
     }
-    return Math.max(0, population(id) - named.size);
+    const unnamed = Math.max(0, population(id) - named.size);
+    known.set(id, unnamed);
+    return unnamed;
   };
   return { wave, account };
 }
