@@ -1,18 +1,19 @@
-/** `npm run check | build | dev | mail-merge`: one command, one step file (src/cli/commands/). */
+/** `npm run init | check | build | dev | mail-merge`: one command, one step file (src/cli/commands/). */
 import { resolvePaths } from './paths.ts';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { dev } from './commands/dev.ts';
 import { mailMerge } from './commands/mail-merge.ts';
+import { init } from './commands/init.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
-const commands = { check, build, dev, 'mail-merge': mailMerge } as const;
+const commands = { init, check, build, dev, 'mail-merge': mailMerge } as const;
 
 async function main(): Promise<number> {
   const command = process.argv[2] ?? '';
   if (!(command in commands)) {
-    console.error('usage: chorus check | build | dev | mail-merge');
+    console.error('usage: chorus init | check | build | dev | mail-merge');
     return 2;
   }
   return commands[command as keyof typeof commands](resolvePaths(), process.argv.slice(3));

@@ -55,12 +55,13 @@ describe('ingestProgram', () => {
     const { rejected, file } = await ingest({
       'responses/w1.csv': 'response_id,score,submitted_at,confidential\nr1,11,2026-01-05,no\nr2,,2026-01-05,no\nr3,5,2026-02-30,no\nr6,7,,no\nr4,8,,maybe\nr5,9\nr6,8,,no\n',
     });
-    // r4's unreadable confidentiality answer does not reject it: it counts as confidential (see below)
-    expect(file('responses/w1.csv')).toMatchObject({ rows: 7, used: 2, rejected: 5 });
+    // r4's unreadable confidentiality answer does not reject it: it counts as confidential (see below);
+    // nor does r3's impossible date: the date is optional, so r3 is kept undated
+    expect(file('responses/w1.csv')).toMatchObject({ rows: 7, used: 3, rejected: 4 });
     const byRow = Object.fromEntries(rejected.map((i) => [i.row, i]));
     expect(byRow[2]).toMatchObject({ column: 'score', value: '11', code: 'score.invalid' });
     expect(byRow[3]).toMatchObject({ column: 'score', code: 'score.invalid' });
-    expect(byRow[4]).toMatchObject({ column: 'submitted_at', value: '2026-02-30' });
+    expect(byRow[4]).toBeUndefined();
     expect(byRow[6]).toBeUndefined();
     expect(byRow[7]).toMatchObject({ code: 'row.fields' });
     expect(byRow[8]).toMatchObject({ code: 'response_id.duplicate', column: 'response_id' });
@@ -143,7 +144,7 @@ describe('ingestProgram', () => {
   it('finds response ids duplicated across waves and checks follow-ups against responses', async () => {
     const { rejected, result } = await ingest({
       'program.yml': 'waves:\n  - id: w2\n  - id: w1\n',
-      'responses/w1.csv': 'response_id,score\nr1,9\n',
+      'responses/w1.csv': 'response_id,score\nr1,9\nr3,7\n',
       'responses/w2.csv': 'response_id,score\nr1,9\nr2,5\n',
       'followups.csv': 'response_id,status,opened_at,closed_at\nr1,closed,2026-01-02,2026-01-03\nr9,open,,\nr2,done,2026-01-05,2026-01-01\nr2,closed,2026-01-05,\n',
     });
@@ -198,7 +199,9 @@ describe('ingestProgram', () => {
 
   it('fails when there is no responses folder, or no usable response', async () => {
     expect((await structural({ 'accounts.csv': 'account_id\nA1\n' }))[0]!.file).toBe('responses/');
-    expect((await structural({ 'responses/w1.csv': 'response_id,score\nr1,12\n' }))[0]!.message).toMatch(/no response could be used/);
+    expect((await structural({ 'responses/w1.csv': 'response_id,score\nr1,12\n' }))[0]!.message).toMatch(
+      /1 of its 1 rows were rejected, most \(1\) for this: .*score is not a whole number/,
+    );
   });
 
   it('counts add up for any mix of valid, invalid and blank rows', async () => {

@@ -10,7 +10,7 @@ describe('program.yml', () => {
     expect(Object.keys(settings.alerts)).toEqual(['detractor', 'passive', 'promoter', 'no_comment']);
     expect(settings.alerts['detractor']).toMatchObject({ scores: [0, 6], owner: 'account_owner', due_days: 2 });
     expect(settings.roles['decision_maker']?.decision_maker).toBe(true);
-    expect(settings.csv).toEqual({ delimiter: 'auto', date_format: 'iso', decimal_separator: '.', skip_rows_after_header: 0, confidential_inverted: false });
+    expect(settings.csv).toEqual({ delimiter: 'auto', date_format: 'auto', decimal_separator: '.', skip_rows_after_header: 0, confidential_inverted: false });
   });
 
   it('reads waves with YAML dates and numeric ids', () => {

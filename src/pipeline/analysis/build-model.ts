@@ -173,6 +173,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       responseRate: waveResponseRate(w, invited?.contacts, disclosure.wave),
       countsConfidential: disclosure.wave,
       confidential: disclosure.wave ? w.confidential : null,
+      dated: c.datedResponses(i, disclosure.wave),
       segments,
       promoterConcentrations: promoterConcentrations(segments),
       accounts,

@@ -177,6 +177,14 @@ export class Collector {
    * moved into the confidential cells of the cube, their follow-up detail is dropped and their
    * account's themes forget them. Call once, after the stream and before the first waveState.
    */
+  /** A wave's responses with a submitted date: all of them, or the named ones only. */
+  datedResponses(waveIndex: number, countingConfidential: boolean): number {
+    const facts = this.responses;
+    let n = 0;
+    for (let i = 0; i < facts.wave.length; i++) if (facts.wave[i] === waveIndex && facts.day[i]! >= 0 && (countingConfidential || !facts.confidential[i])) n++;
+    return n;
+  }
+
   applyConfidentialContacts(confidential: { has(id: string): boolean }): number {
     const facts = this.responses;
     let moved = 0;

@@ -99,8 +99,11 @@ const Benchmark = z.strictObject({
   n: z.number().int().positive().optional(),
 });
 
-/** Canonical column -> the header (or headers) a survey tool uses for it. */
-const ColumnMap = z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).prefault({});
+/**
+ * Canonical column -> the header (or headers, the first present wins) a survey tool uses for it,
+ * or `false` to leave the column unread even when a header would match it (e.g. a tags column).
+ */
+const ColumnMap = z.record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1), z.literal(false)])).prefault({});
 
 const ColumnMappings = z
   .strictObject({
@@ -117,8 +120,13 @@ const CsvSettings = z
   .strictObject({
     /** `auto` detects among , ; tab and |. */
     delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
-    /** How dates without a 4-digit year first are read: day/month/year or month/day/year. */
-    date_format: z.enum(['iso', 'dmy', 'mdy']).default('iso'),
+    /**
+     * How dates written as day and month numbers (`03/04/2026`) are read: `auto` settles day or
+     * month first from each file's dates (a day over 12, or the shorter span of dates), `dmy`,
+     * `mdy`, or `iso` to refuse them. Unambiguous forms (ISO, Excel serials, Unix time, month
+     * names) are read under every setting.
+     */
+    date_format: z.enum(['auto', 'iso', 'dmy', 'mdy']).default('auto'),
     /** The decimal mark of numbers (ARR, metric values): "." (1,250.50) or "," (1.250,50). */
     decimal_separator: z.enum(['.', ',']).default('.'),
     /** Rows between the header and the data that some tools add (question text, import ids). */
@@ -128,6 +136,50 @@ const CsvSettings = z
      * "may we share your name?" (yes = identified).
      */
     confidential_inverted: z.boolean().default(false),
+  })
+  .prefault({});
+
+/** A rule that skips rows a CX team would not count, by the value of one column. */
+const SkipRule = z.strictObject({
+  /** The header, as written in the export (case and spacing ignored). */
+  column: z.string().min(1),
+  /** Values that skip the row (case and surrounding spaces ignored). */
+  values: z.array(z.preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), z.string())).min(1),
+  /** What such rows are, in the report: e.g. "survey previews". */
+  reason: z.string().min(1),
+});
+export type SkipRule = z.output<typeof SkipRule>;
+
+/**
+ * Survey tools' rows that are not answers: previews, tests and spam (Qualtrics `Status`,
+ * `DistributionChannel`), unfinished or partial responses (`Finished`, `Response Type`,
+ * `Completed`, `Response Status`). A rule applies only to a file holding its column.
+ */
+export const DEFAULT_SKIP_RULES: SkipRule[] = [
+  {
+    column: 'Status',
+    values: ['Survey Preview', 'Survey Test', 'Spam', 'Preview Spam', 'Imported Spam', 'Offline Preview', '1', '2', '8', '9', '12', '17'],
+    reason: 'survey previews, tests or spam',
+  },
+  { column: 'DistributionChannel', values: ['preview', 'test'], reason: 'survey previews, tests or spam' },
+  { column: 'Finished', values: ['False', '0', 'No'], reason: 'unfinished responses' },
+  { column: 'Completed', values: ['False', '0', 'No'], reason: 'unfinished responses' },
+  { column: 'Response Type', values: ['partial', 'preview', 'test'], reason: 'unfinished responses' },
+  { column: 'Response Status', values: ['partial', 'incomplete', 'preview', 'test'], reason: 'unfinished responses' },
+];
+
+const ResponseSettings = z
+  .strictObject({
+    /**
+     * How response ids identify a response: `unique` across every wave; `per_wave` when the tool
+     * numbers each export from 1 (Microsoft Forms): the id becomes `<wave>/<id>`; `row_number`
+     * when the export has no id column (Google Forms): the id is `<wave>/<row>`.
+     */
+    ids: z.enum(['unique', 'per_wave', 'row_number']).default('unique'),
+    /** What separates tags in the themes column: ";" or "," (Typeform, Delighted) or "|". */
+    tags_separator: z.enum([';', ',', '|']).default(';'),
+    /** Rows not counted, by the value of a column; default: survey previews, tests, spam and unfinished responses. `[]` counts every row. */
+    skip: z.array(SkipRule).default(DEFAULT_SKIP_RULES),
   })
   .prefault({});
 
@@ -239,6 +291,8 @@ export const ProgramSettings = z.strictObject({
     .strictObject({ column: z.string().min(1).default('overall_satisfaction'), label: z.string().min(1).default('Overall satisfaction'), scale: Scale.default([1, 5]) })
     .optional(),
   metrics: z.record(z.string().min(1), MetricSetting).default({}),
+  /** How the responses' rows and ids are read (see docs/data.md). */
+  responses: ResponseSettings,
   columns: ColumnMappings,
   csv: CsvSettings,
 });

@@ -75,6 +75,7 @@ function wave(w: WaveModel) {
     responseRate: round(w.responseRate),
     countsConfidential: w.countsConfidential,
     confidential: w.confidential,
+    dated: w.dated,
     segments: Object.fromEntries(
       w.segments.map((d) => [
         d.id,

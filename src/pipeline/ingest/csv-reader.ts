@@ -1,13 +1,18 @@
 /**
  * Streams a CSV file through papaparse, one chunk at a time, so memory does not grow with
- * the file. Handles the shapes survey tools export: UTF-8 with or without BOM, UTF-16LE
- * ("Unicode text" from Excel), CRLF, `,` `;` tab or `|` separators, quoted multi-line fields.
+ * the file. Handles the shapes survey tools export: UTF-8 with or without BOM, UTF-16 ("Unicode
+ * text" from Excel), Windows-1252 (Excel's "CSV" on Windows; see `encoding.ts`), CRLF, `,` `;`
+ * tab or `|` separators, quoted multi-line fields.
  * It knows nothing about what the columns mean; see `read-table.ts`.
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import Papa from 'papaparse';
+import { DecodeStream, SAMPLE_BYTES, decodeSample, detectEncoding, type Encoding } from './encoding.ts';
 import { StructuralError } from './report.ts';
+
+export { describeEncoding } from './encoding.ts';
 
 export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
 
@@ -16,12 +21,14 @@ export type Delimiter = 'auto' | ',' | ';' | '\t' | '|';
  * line where it starts, and whether papaparse found a malformed quote in it. Called per row
  * rather than with row objects, to spare an allocation per row.
  */
-export type OnRow = (cells: string[], row: number, line: number, badQuotes: boolean) => void;
+export type OnRow = (cells: string[], row: number, line: number, badQuotes: boolean) => void | boolean;
 
 export interface CsvReadResult {
   delimiter: string;
-  encoding: 'utf8' | 'utf16le';
+  encoding: Encoding;
   bytes: number;
+  /** U+FFFD characters in the decoded text: bytes the decoder could not read, or ones the exporting tool wrote. */
+  replacementChars: number;
 }
 
 export interface CsvReadOptions {
@@ -32,20 +39,19 @@ export interface CsvReadOptions {
 
 const DELIMITERS_TO_GUESS = [',', ';', '\t', '|'];
 
-/** Reads the start of the file: its encoding (from the BOM) and a text sample. */
-async function sniff(path: string, file: string): Promise<{ encoding: 'utf8' | 'utf16le'; sample: string }> {
+/** Reads the start of the file (and, to tell UTF-8 from Windows-1252, all of it): its encoding and a text sample. */
+async function sniff(path: string): Promise<{ encoding: Encoding; sample: string }> {
   const fh = await open(path, 'r');
+  let head: Buffer;
   try {
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await fh.read(head, 0, head.length, 0);
-    const encoding = bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : 'utf8';
-    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) {
-      throw new StructuralError([{ file, message: 'the file is saved as UTF-16 big-endian, which cannot be read', fix: 'save it again as "CSV UTF-8"' }]);
-    }
-    return { encoding, sample: head.subarray(0, bytesRead).toString(encoding) };
+    const buf = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
+  const encoding = await detectEncoding(path, head);
+  return { encoding, sample: decodeSample(head, encoding) };
 }
 
 /**
@@ -86,7 +92,8 @@ function countNewlines(cells: string[]): number {
 }
 
 /**
- * Reads `path`, calling `onHeader` once and then `onRow` for each row.
+ * Reads `path`, calling `onHeader` once and then `onRow` for each row, until `onRow` returns
+ * false (a quick pass that has seen enough).
  * Unreadable files and unterminated quotes are structural errors (the rest of the file
  * would be swallowed into one field, so no row count could be trusted).
  */
@@ -97,9 +104,12 @@ export async function readCsv(path: string, file: string, opts: CsvReadOptions, 
   } catch (e) {
     throw new StructuralError([{ file, message: `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'check that it exists and is readable' }]);
   }
-  const { encoding, sample } = await sniff(path, file);
+  const { encoding, sample } = await sniff(path);
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(sample) : opts.delimiter;
-  const stream = createReadStream(path, { encoding, highWaterMark: 1 << 20 });
+  // TextDecoder for every encoding: as fast as the fs stream's own UTF-8 decoding (faster on non-ASCII text).
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const text = new DecodeStream(encoding);
+  pipeline(stream, text, () => {}); // a read error reaches papaparse through `text`
 
   let row = 0; // spreadsheet row of the last row handed out
   let line = 1; // line where the next row starts
@@ -110,7 +120,7 @@ export async function readCsv(path: string, file: string, opts: CsvReadOptions, 
     stream.on('error', (e: NodeJS.ErrnoException) => {
       failure ??= new StructuralError([{ file, message: `the file cannot be read (${e.code ?? e.message})`, fix: 'check that it exists and is readable' }]);
     });
-    Papa.parse<string[]>(stream as unknown as File, {
+    Papa.parse<string[]>(text as unknown as File, {
       delimiter,
       skipEmptyLines: false,
       chunk(results, parser) {
@@ -148,19 +158,23 @@ export async function readCsv(path: string, file: string, opts: CsvReadOptions, 
           row++;
           const start = line;
           line += 1 + countNewlines(cells);
-          onRow(cells, row, start, badRows !== null && badRows.has(i));
+          if (onRow(cells, row, start, badRows !== null && badRows.has(i)) === false) {
+            parser.abort();
+            stream.destroy();
+            return;
+          }
         }
         opts.onProgress?.(stream.bytesRead, size);
       },
       complete: () => resolve(),
-      error: (e: Error) => reject(e),
+      error: (e: Error) => (failure ? resolve() : reject(e)),
     });
   });
   if (failure) throw failure;
   if (!headerSeen) {
     throw new StructuralError([{ file, message: 'the file is empty', fix: 'export it again with its header row, or remove the file' }]);
   }
-  return { delimiter, encoding, bytes: size };
+  return { delimiter, encoding, bytes: size, replacementChars: text.replacementChars };
 }
 
 /** True when every cell is empty: a blank line or a row of separators only. */

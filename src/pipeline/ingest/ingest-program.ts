@@ -13,14 +13,14 @@ import { totalsOf, StructuralError, type FileReport, type IngestReport, type Not
 import type { Account, Contact, FollowupEntry, IngestedResponse, Metric, Segments, Wave, WaveInvitations } from './entities.ts';
 import { accountColumns, accountRowSchema } from '../schemas/account.ts';
 import { contactColumns, contactRowSchema } from '../schemas/contact.ts';
-import { responseColumns, responseRowSchema, type RatingColumn } from '../schemas/response.ts';
+import { responseColumnsFor, responseDateColumns, responseRowSchema, type RatingColumn } from '../schemas/response.ts';
 import { invitationColumns, invitationRowSchema } from '../schemas/invitation.ts';
 import { metricColumns, metricRowSchema } from '../schemas/metric.ts';
 import { followupColumns, followupRowSchema } from '../schemas/followup.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { IdIndex } from './id-index.ts';
-import type { RowSchema } from '../schemas/cells.ts';
+import type { DateOrder } from '../schemas/dates.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -60,6 +60,29 @@ export function ratingColumnsOf(settings: ProgramSettings): RatingColumn[] {
 /** Marks a response id whose row was rejected after its id was registered. */
 const REJECTED = -1;
 const WAVE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** A wave file that lost all or nearly all of its rows would build a wave of almost nothing: stop, and say why. */
+export function waveLoss(report: FileReport): StructuralIssue | null {
+  const { rows, used, rejected } = report;
+  if (rows === 0) return null;
+  const top = report.reasons[0];
+  if (used === 0 && rejected === 0) {
+    return {
+      file: report.file,
+      message: `none of its ${rows.toLocaleString('en-US')} rows is an answer to count: every row was skipped (see the notices above)`,
+      fix: 'check that this is the right export; rows are skipped as survey previews, tests or unfinished responses by responses.skip in program.yml',
+    };
+  }
+  if (rejected === 0 || rejected < 0.9 * (used + rejected)) return null;
+  return {
+    file: report.file,
+    message: `${rejected.toLocaleString('en-US')} of its ${(used + rejected).toLocaleString('en-US')} rows were rejected${top ? `, most (${top.count.toLocaleString('en-US')}) for this: ${top.example}` : ''}`,
+    fix:
+      top?.code === 'response_id.duplicate'
+        ? 'if your survey tool numbers the responses of each export from 1 (Microsoft Forms does), set responses.ids: per_wave in program.yml'
+        : 'correct the export or program.yml as the rejected rows above say; a wave is not built from a few of its rows',
+  };
+}
 
 async function listCsv(dir: string): Promise<string[] | null> {
   try {
@@ -129,7 +152,16 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const files: FileReport[] = [];
   const csv = settings.csv;
 
-  const read = async <T>(file: string, spec: TableSpec, schema: RowSchema<T>, accept: (v: T, ctx: RowContext) => RowIssue | null, extra: Partial<ReadTableOptions<T>> = {}) => {
+  /** Per input, the day/month order the first file to settle it settled (the same tool writes the same way). */
+  const settledOrder = new Map<string, DateOrder>();
+  const read = async <T>(
+    file: string,
+    spec: TableSpec,
+    schema: ReadTableOptions<T>['schema'],
+    accept: (v: T, ctx: RowContext) => RowIssue | null,
+    extra: Partial<ReadTableOptions<T>> & { dateColumns?: readonly string[] } = {},
+  ): Promise<FileReport> => {
+    const { dateColumns, ...rest } = extra;
     const result = await readTable({
       path: join(dataDir, file),
       file,
@@ -141,11 +173,14 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       skipRowsAfterHeader: csv.skip_rows_after_header,
       ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      ...extra,
+      ...(dateColumns ? { dates: { format: csv.date_format, columns: dateColumns, settled: settledOrder.get(spec.name) } } : {}),
+      ...rest,
     });
     files.push(result.report);
     structural.push(...result.structural);
     notices.push(...result.notices);
+    if (result.dateOrder && !settledOrder.has(spec.name)) settledOrder.set(spec.name, result.dateOrder);
+    return result.report;
   };
 
   const responseFiles = await listCsv(join(dataDir, 'responses'));
@@ -182,7 +217,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     await read(
       'accounts.csv',
       accountColumns,
-      accountRowSchema({ dateFormat: csv.date_format, decimal: csv.decimal_separator, segmentColumns: segs }),
+      (dateFormat) => accountRowSchema({ dateFormat, decimal: csv.decimal_separator, segmentColumns: segs }),
       (a, ctx) => {
         if (accounts.has(a.account_id)) {
           return ctx.issue('account_id.duplicate', 'account_id', a.account_id, 'this account id appears twice', 'keep one row per account');
@@ -190,7 +225,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         accounts.set(a.account_id, { id: a.account_id, name: a.name, arr: a.arr, renewalDate: a.renewal_date, owner: a.owner, segments: pickSegments(a, segs) });
         return null;
       },
-      { extraColumns: segs },
+      { extraColumns: segs, dateColumns: ['renewal_date'] },
     );
   }
   const unknownAccount = (ctx: RowContext, id: string) =>
@@ -236,33 +271,53 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const segmentSettings = settings.segments;
   const responseSegs = segmentColumns(settings, 'response');
   const ratingColumns = ratingColumnsOf(settings);
+  const ids = settings.responses.ids;
+  const responseSpec = responseColumnsFor(ids);
   for (const wave of waves) {
     const file = wave.file!;
     let last: string | undefined;
     let unclearConsent = 0;
-    const schema = responseRowSchema({ dateFormat: csv.date_format, confidentialInverted: csv.confidential_inverted, segmentColumns: responseSegs, ratings: ratingColumns });
-    await read(
+    const undated = { count: 0, example: '' };
+    const onUnreadableDate = (cell: string) => {
+      if (undated.count++ === 0) undated.example = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
+    };
+    const schema = (dateFormat: DateOrder | 'iso') =>
+      responseRowSchema({
+        dateFormat,
+        confidentialInverted: csv.confidential_inverted,
+        segmentColumns: responseSegs,
+        ratings: ratingColumns,
+        tagsSeparator: settings.responses.tags_separator,
+        ids,
+        onUnreadableDate,
+      });
+    const report = await read(
       file,
-      responseColumns,
+      responseSpec,
       schema,
       (r, ctx) => {
+        // Ids that restart per export are keyed by wave; an export without ids is keyed by row.
+        const responseId = ids === 'unique' ? r.response_id : `${wave.id}/${ids === 'row_number' ? ctx.row : r.response_id}`;
         // One lookup registers the id; a row rejected below marks it REJECTED so a later row may reuse it.
-        const prior = seen.setIfAbsent(r.response_id, ctx.row * 1024 + wave.index);
-        if (prior === REJECTED) seen.set(r.response_id, ctx.row * 1024 + wave.index);
+        const prior = seen.setIfAbsent(responseId, ctx.row * 1024 + wave.index);
+        if (prior === REJECTED) seen.set(responseId, ctx.row * 1024 + wave.index);
         else if (prior !== undefined) {
           const where = waves[prior % 1024]!.file;
+          const otherWave = where !== file;
           return ctx.issue(
             'response_id.duplicate',
             'response_id',
             r.response_id,
             `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`,
-            'give each response its own id; if the row was exported twice, delete one copy',
+            otherWave && ids === 'unique'
+              ? 'if your survey tool numbers the responses of each export from 1 (Microsoft Forms does), set responses.ids: per_wave in program.yml; otherwise give each response its own id'
+              : 'give each response its own id; if the row was exported twice, delete one copy',
           );
         }
         let accountId = r.account_id;
         const contact = r.contact_id === undefined ? undefined : contacts.get(r.contact_id);
         const rejectAs = (issue: RowIssue) => {
-          seen.set(r.response_id, REJECTED);
+          seen.set(responseId, REJECTED);
           return issue;
         };
         if (r.contact_id !== undefined && hasContacts && contact === undefined) return rejectAs(unknownContact(ctx, r.contact_id));
@@ -294,7 +349,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         opts.onResponse({
           wave: wave.id,
           waveIndex: wave.index,
-          responseId: r.response_id,
+          responseId,
           score: r.score,
           submittedAt: r.submitted_at,
           contactId: r.contact_id,
@@ -308,9 +363,17 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         });
         return null;
       },
-      { extraColumns: [...responseSegs, ...ratingColumns.map((c) => c.column)] },
+      { extraColumns: [...responseSegs, ...ratingColumns.map((c) => c.column)], skipRules: settings.responses.skip, dateColumns: responseDateColumns },
     );
     if (last !== undefined) lastSubmitted.set(wave.id, last);
+    if (undated.count > 0) {
+      notices.push({
+        file,
+        message: `${undated.count.toLocaleString('en-US')} response${undated.count === 1 ? ' has a' : 's have a'} submitted date that is not a date (e.g. ${JSON.stringify(undated.example)}): kept, without a date`,
+      });
+    }
+    const lost = waveLoss(report);
+    if (lost) structural.push(lost);
     if (unclearConsent > 0) {
       notices.push({
         file,
@@ -337,26 +400,32 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     }
     const invited: WaveInvitations = { contacts: new IdIndex(), byAccount: new Map() };
     invitations.set(waveId, invited);
-    await read(file, invitationColumns, invitationRowSchema(csv.date_format), (inv, ctx) => {
-      if (invited.contacts.has(inv.contact_id))
-        return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
-      const contact = contacts.get(inv.contact_id);
-      if (hasContacts && contact === undefined) return unknownContact(ctx, inv.contact_id);
-      const accountId = contact?.accountId ?? inv.account_id;
-      if (inv.account_id !== undefined && contact?.accountId !== undefined && inv.account_id !== contact.accountId) {
-        return ctx.issue(
-          'account_id.mismatch',
-          'account_id',
-          inv.account_id,
-          'contacts.csv puts this contact at another account',
-          'correct the account id here or in contacts.csv',
-        );
-      }
-      if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
-      invited.contacts.set(inv.contact_id, 1);
-      if (accountId !== undefined) invited.byAccount.set(accountId, (invited.byAccount.get(accountId) ?? 0) + 1);
-      return null;
-    });
+    await read(
+      file,
+      invitationColumns,
+      (dateFormat) => invitationRowSchema(dateFormat),
+      (inv, ctx) => {
+        if (invited.contacts.has(inv.contact_id))
+          return ctx.issue('contact_id.duplicate', 'contact_id', inv.contact_id, 'this contact is invited twice in this wave', 'keep one row per contact');
+        const contact = contacts.get(inv.contact_id);
+        if (hasContacts && contact === undefined) return unknownContact(ctx, inv.contact_id);
+        const accountId = contact?.accountId ?? inv.account_id;
+        if (inv.account_id !== undefined && contact?.accountId !== undefined && inv.account_id !== contact.accountId) {
+          return ctx.issue(
+            'account_id.mismatch',
+            'account_id',
+            inv.account_id,
+            'contacts.csv puts this contact at another account',
+            'correct the account id here or in contacts.csv',
+          );
+        }
+        if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
+        invited.contacts.set(inv.contact_id, 1);
+        if (accountId !== undefined) invited.byAccount.set(accountId, (invited.byAccount.get(accountId) ?? 0) + 1);
+        return null;
+      },
+      { dateColumns: ['invited_at'] },
+    );
   }
 
   // Metrics (long format).
@@ -391,12 +460,18 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   // Follow-up log.
   const followups: FollowupEntry[] = [];
   if (await exists(dataDir, 'followups.csv')) {
-    await read('followups.csv', followupColumns, followupRowSchema(csv.date_format), (f, ctx) => {
-      if ((seen.get(f.response_id) ?? REJECTED) === REJECTED)
-        return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
-      followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
-      return null;
-    });
+    await read(
+      'followups.csv',
+      followupColumns,
+      (dateFormat) => followupRowSchema(dateFormat),
+      (f, ctx) => {
+        if ((seen.get(f.response_id) ?? REJECTED) === REJECTED)
+          return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
+        followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
+        return null;
+      },
+      { dateColumns: ['opened_at', 'closed_at'] },
+    );
   }
 
   const totals = totalsOf(files);

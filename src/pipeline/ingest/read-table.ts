@@ -4,11 +4,15 @@
  * skipped or rejected. Structural problems are collected, not thrown one by one, so a
  * user sees every problem of every file in one run.
  */
-import { readCsv, isBlankRow, type Delimiter } from './csv-reader.ts';
-import { matchHeader, type ColumnMapping } from './columns.ts';
+import { describeEncoding, readCsv, isBlankRow, type Delimiter } from './csv-reader.ts';
+import { canonicalKey, matchHeader, type ColumnMapping } from './columns.ts';
 import { FileTally, StructuralError, type FileReport, type RowIssue, type StructuralIssue, type Notice } from './report.ts';
 import { Rejected, type RowSchema } from '../schemas/cells.ts';
 import type { TableSpec } from '../schemas/table-spec.ts';
+import type { SkipRule } from '../config/program-schema.ts';
+import type { DateOrder } from '../schemas/dates.ts';
+import { dateOrderProblem, scanDateOrder } from './date-order.ts';
+import { isImportIdRow, isSubHeaderRow } from './tool-rows.ts';
 
 export interface RowContext {
   row: number;
@@ -27,7 +31,12 @@ export interface ReadTableOptions<T> {
   mapping: ColumnMapping;
   delimiter: Delimiter;
   skipRowsAfterHeader: number;
-  schema: RowSchema<T>;
+  /** Rows not counted (survey previews, unfinished responses), by the value of a column. */
+  skipRules?: readonly SkipRule[];
+  /** The row schema, or a maker of it given how the file's numeric day/month dates read. */
+  schema: RowSchema<T> | ((order: DateOrder | 'iso') => RowSchema<T>);
+  /** With a schema maker: csv.date_format, the input's date columns, and the order settled by earlier files of the same input. */
+  dates?: { format: 'auto' | 'iso' | DateOrder; columns: readonly string[]; settled?: DateOrder | undefined };
   /** Cross-row checks and the use of a valid row: returns null when the row is used, or why it is rejected. */
   accept: (value: T, ctx: RowContext) => RowIssue | null;
   /** Every rejected row's issues, for the full rejected-rows list. */
@@ -39,17 +48,58 @@ export interface ReadTableResult {
   report: FileReport;
   structural: StructuralIssue[];
   notices: Notice[];
+  /** The order this file's numeric day/month dates were settled to from its own dates, if they settled it. */
+  dateOrder?: DateOrder;
 }
 
-/** Qualtrics puts `{"ImportId":"QID1"}` cells in the row under its question-text row. */
-function isImportIdRow(cells: string[]): boolean {
-  let seen = false;
-  for (const c of cells) {
-    if (c === '') continue;
-    if (!c.startsWith('{"ImportId"')) return false;
-    seen = true;
+/** How the file's numeric day/month dates are read: the setting, or under `auto` what the file's dates say. */
+async function resolveDateOrder<T>(opts: ReadTableOptions<T>, notices: Notice[], structural: StructuralIssue[]): Promise<{ order: DateOrder | 'iso'; settled?: DateOrder }> {
+  const dates = opts.dates;
+  if (!dates) return { order: 'iso' };
+  if (dates.format !== 'auto') return { order: dates.format };
+  const decision = await scanDateOrder({
+    path: opts.path,
+    file: opts.file,
+    delimiter: opts.delimiter,
+    columns: dates.columns,
+    mapping: opts.mapping,
+    mappingPath: `columns.${opts.spec.name}`,
+  });
+  if (decision.how === 'contradictory') {
+    structural.push(dateOrderProblem(opts.file, decision));
+    return { order: 'iso' };
   }
-  return seen;
+  if (decision.order !== null) {
+    notices.push({ file: opts.file, message: `dates read ${decision.order === 'dmy' ? 'day first (31/12/2026)' : 'month first (12/31/2026)'}: ${decision.reason}` });
+    return { order: decision.order, settled: decision.order };
+  }
+  if (decision.ambiguous) {
+    if (dates.settled) {
+      notices.push({
+        file: opts.file,
+        message: `dates read ${dates.settled === 'dmy' ? 'day first' : 'month first'}, as the program's other files settle it (${decision.reason})`,
+      });
+      return { order: dates.settled };
+    }
+    structural.push(dateOrderProblem(opts.file, decision));
+  }
+  return { order: 'iso' };
+}
+
+/** A skip rule bound to its column's position in one file. */
+interface BoundSkipRule {
+  at: number;
+  values: Set<string>;
+  reason: string;
+  header: string;
+}
+
+function bindSkipRules(rules: readonly SkipRule[], headers: string[]): BoundSkipRule[] {
+  const keys = headers.map(canonicalKey);
+  return rules.flatMap((r) => {
+    const at = keys.indexOf(canonicalKey(r.column));
+    return at < 0 ? [] : [{ at, values: new Set(r.values.map((v) => v.trim().toLowerCase())), reason: r.reason, header: headers[at]! }];
+  });
 }
 
 export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTableResult> {
@@ -69,6 +119,11 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   /** The first data row, held back until we know whether it is Qualtrics' question-text row. */
   let heldFirst: { cells: string[]; row: number; line: number; badQuotes: boolean } | null = null;
   let dataRowsSeen = 0;
+  let skipRules: BoundSkipRule[] = [];
+  const dateOrder = typeof opts.schema === 'function' ? await resolveDateOrder(opts, notices, structural) : { order: 'iso' as const };
+  const schema = typeof opts.schema === 'function' ? opts.schema(dateOrder.order) : opts.schema;
+  /** reason -> rows skipped by it, and the headers its rules read */
+  const skippedBy = new Map<string, { rows: number; headers: Set<string> }>();
 
   const headerFor = (column: string | undefined): string | undefined => {
     if (column === undefined) return undefined;
@@ -92,6 +147,16 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   const processRow = (cells: string[], row: number, line: number, badQuotes: boolean): void => {
     ctx.row = row;
     ctx.line = line;
+    for (const rule of skipRules) {
+      const cell = cells[rule.at];
+      if (cell === undefined || !rule.values.has(cell.trim().toLowerCase())) continue;
+      const seen = skippedBy.get(rule.reason) ?? { rows: 0, headers: new Set<string>() };
+      seen.rows++;
+      seen.headers.add(rule.header);
+      skippedBy.set(rule.reason, seen);
+      tally.skipped();
+      return;
+    }
 
     let issues: RowIssue[] | null = null;
     if (cells.length !== headers.length) {
@@ -144,6 +209,11 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
     }
     dataRowsSeen++;
     if (dataRowsSeen === 1 && opts.skipRowsAfterHeader === 0) {
+      if (isSubHeaderRow(cells)) {
+        tally.skipped();
+        notices.push({ file, message: `row ${row} is the survey tool's second header row and was skipped` });
+        return;
+      }
       if (isImportIdRow(cells)) {
         tally.skipped();
         notices.push({ file, message: `row ${row} holds survey-tool import ids and was skipped` });
@@ -167,7 +237,7 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   };
 
   try {
-    await readCsv(
+    const read = await readCsv(
       opts.path,
       file,
       {
@@ -177,13 +247,14 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
       (cells) => {
         headers = cells.map((h) => h.trim());
         // Columns named in program.yml (segments, ratings) are headers as written: match them as a mapping would.
-        const mapping = { ...opts.mapping };
-        for (const c of opts.extraColumns ?? []) mapping[c] ??= c;
-        const match = matchHeader(file, headers, { required: spec.required, optional }, mapping, `columns.${spec.name}`);
+        const named = Object.fromEntries((opts.extraColumns ?? []).map((c) => [c, c]));
+        const match = matchHeader(file, headers, { required: spec.required, optional }, opts.mapping, `columns.${spec.name}`, named);
         structural.push(...match.problems);
+        notices.push(...match.notices);
+        skipRules = bindSkipRules(opts.skipRules ?? [], headers);
         headerOk = match.problems.length === 0;
         index = match.index;
-        readCells = opts.schema.forColumns(index);
+        readCells = schema.forColumns(index);
         tally.report.columns = match.columns;
         const ignored = match.columns.filter((c) => c.canonical === null && c.header !== '').map((c) => JSON.stringify(c.header));
         if (ignored.length > 0) notices.push({ file, message: `columns not used: ${ignored.join(', ')}` });
@@ -196,9 +267,25 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
       const first: { cells: string[]; row: number; line: number; badQuotes: boolean } = heldFirst;
       processRow(first.cells, first.row, first.line, first.badQuotes);
     }
+    const encoding = describeEncoding(read.encoding);
+    if (encoding) notices.push({ file, message: encoding });
+    if (read.replacementChars > 0) {
+      notices.push({
+        file,
+        message: `${read.replacementChars.toLocaleString('en-US')} character${read.replacementChars === 1 ? '' : 's'} in the file could not be read and show${read.replacementChars === 1 ? 's' : ''} as "\uFFFD": the export was converted with the wrong encoding before it got here; export it again as "CSV UTF-8"`,
+      });
+    }
   } catch (e) {
     if (e instanceof StructuralError) structural.push(...e.issues);
     else throw e;
   }
-  return { report: tally.finish(), structural, notices };
+  for (const [reason, { rows, headers: by }] of skippedBy) {
+    notices.push({
+      file,
+      message: `${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} skipped as ${reason} (column ${[...by].map((h) => JSON.stringify(h)).join(', ')}; responses.skip in program.yml)`,
+    });
+  }
+  const result: ReadTableResult = { report: tally.finish(), structural, notices };
+  if (dateOrder.settled) result.dateOrder = dateOrder.settled;
+  return result;
 }

@@ -12,7 +12,7 @@ import type { Category } from './categories.ts';
 
 export type { Category };
 
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 /** Every score statistic of one group, from its histogram. */
 export interface ScoreFigures {
@@ -408,6 +408,8 @@ export interface WaveModel {
   countsConfidential: boolean;
   /** Confidential responses (null when the wave's figures leave them out). */
   confidential: number | null;
+  /** Of the responses the figures count, those with a readable submitted date. */
+  dated: number;
   segments: SegmentDimension[];
   /** Segment values where promoters are more common than overall, highest lift first. */
   promoterConcentrations: PromoterConcentration[];

@@ -11,7 +11,11 @@
  * readers, and every problem names its column either way.
  */
 import { z } from 'zod';
+import { parseDate } from './dates.ts';
 
+export { parseDate };
+
+/** How numeric day/month dates are read, once `csv.date_format: auto` is settled for a file. */
 export type DateFormat = 'iso' | 'dmy' | 'mdy';
 
 /** Reports a problem with the cell; the reader's return value is then ignored. */
@@ -196,10 +200,16 @@ export const score: CellReader<number> = (cell, f) => {
   return f(/^\s*-?\d+(\.\d+)?\s*$/.test(cell) ? 'score is not a whole number from 0 to 10' : 'score is not a number', fix);
 };
 
-const TRUE = new Set(['true', 'yes', 'y', '1', 'confidential']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'identified']);
+/** Yes in the main European languages, and the words that say it outright. */
+const YES = ['yes', 'y', 'true', '1', 'ja', 'j', 'oui', 'si', 'sí', 'sim', 'tak', 'kyllä', 'kylla', 'ano', 'igen', 'da', 'wahr', 'vrai', 'verdadero', 'vero', 'waar', 'verdadeiro'];
+const NO = ['no', 'n', 'false', '0', 'nein', 'non', 'não', 'nao', 'nie', 'nee', 'nej', 'nei', 'ei', 'ne', 'nem', 'falsch', 'faux', 'falso', 'onwaar'];
+const TRUE = new Set([...YES, 'confidential']);
+const FALSE = new Set([...NO, 'identified']);
+/** Answers that mean "keep me confidential" or "you may name me" whichever way the question is asked. */
+const CONFIDENTIAL_WORDS = new Set(['confidential', 'confidentiel', 'confidencial', 'vertraulich', 'anonymous', 'anonym', 'anonyme', 'anónimo', 'anonimo', 'anoniem', 'private']);
+const NAMED_WORDS = new Set(['identified', 'named']);
 
-/** Reads true/false, yes/no, y/n, 1/0 in any case; null when it is none of them. */
+/** Reads true/false, yes/no, y/n, 1/0 (and yes/no in the main European languages) in any case; null when it is none of them. */
 export function readBoolean(s: string | undefined, whenBlank: boolean, inverted = false): boolean | null {
   if (isBlank(s)) return whenBlank;
   if (s === 'false' || s === 'FALSE' || s === '0') return inverted;
@@ -217,62 +227,61 @@ export const boolean =
     readBoolean(cell, whenBlank, inverted) ?? f(`${label} is not yes or no`, 'write true/false, yes/no or 1/0, or leave it blank');
 
 /**
- * The answer to the confidentiality question, failing safe: a blank or unreadable answer is
- * 'unclear', which ingest counts and treats as confidential, never as consent to be named. A
- * missing column (the export asks no such question) is an identified answer. `inverted`: the
- * column asks "may we share your name?".
+ * What an answer to the confidentiality question says: 'confidential', 'named', or null when it
+ * is unclear. Reads a bare word ("Ja", "Oui", "1") and a choice label that starts with one ("No,
+ * keep my answers confidential"); two different answers in one cell ("Yes; No") are unclear.
+ */
+export function readConsent(cell: string, inverted: boolean): 'confidential' | 'named' | null {
+  const word = cell.trim().toLowerCase();
+  if (CONFIDENTIAL_WORDS.has(word)) return 'confidential';
+  if (NAMED_WORDS.has(word)) return 'named';
+  const direct = readBoolean(cell, false, inverted);
+  if (direct !== null) return direct ? 'confidential' : 'named';
+  let said: 'confidential' | 'named' | null = null;
+  for (const part of cell.toLowerCase().split(/[,;|/]+/)) {
+    const words = part.match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    const first = words[0]!;
+    let sense: 'confidential' | 'named' | null = null;
+    if (CONFIDENTIAL_WORDS.has(first) || words.some((w) => CONFIDENTIAL_WORDS.has(w) && words.length <= 3)) sense = 'confidential';
+    else if (NAMED_WORDS.has(first)) sense = 'named';
+    else if (TRUE.has(first)) sense = inverted ? 'named' : 'confidential';
+    else if (FALSE.has(first)) sense = inverted ? 'confidential' : 'named';
+    if (sense === null) continue;
+    if (said !== null && said !== sense) return null;
+    said = sense;
+  }
+  return said;
+}
+
+/**
+ * The answer to the confidentiality question, failing safe: a blank, unreadable or
+ * contradictory answer is 'unclear', which ingest counts and treats as confidential, never as
+ * consent to be named. A missing column (the export asks no such question) is an identified
+ * answer. `inverted`: the column asks "may we share your name?".
  */
 export const consent =
   (inverted: boolean): CellReader<boolean | 'unclear'> =>
-  (cell) =>
-    cell === undefined ? false : isBlank(cell) ? 'unclear' : (readBoolean(cell, false, inverted) ?? 'unclear');
+  (cell) => {
+    if (cell === undefined) return false;
+    if (isBlank(cell)) return 'unclear';
+    const said = readConsent(cell, inverted);
+    return said === null ? 'unclear' : said === 'confidential';
+  };
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && !isLeap(y) ? 28 : DAYS_IN_MONTH[m - 1]!);
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-
-/** The number written by s[from, to) if it is all ASCII digits, else -1. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/** Reads a calendar date (time of day, if any, is dropped) into `YYYY-MM-DD`. */
-export function parseDate(s: string, format: DateFormat): string | null {
-  // Fast path for the usual exact form, YYYY-MM-DD.
-  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
-    const y = digits(s, 0, 4),
-      m = digits(s, 5, 7),
-      d = digits(s, 8, 10);
-    if (y >= 0 && m >= 0 && d >= 0) return validDay(y, m, d) ? s : null;
-  }
-  const t = s.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
-  if (iso) {
-    y = +iso[1]!;
-    m = +iso[2]!;
-    d = +iso[3]!;
-  } else {
-    const other = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$/.exec(t);
-    if (!other || format === 'iso') return null;
-    const [a, b] = [+other[1]!, +other[2]!];
-    y = +other[3]!;
-    [d, m] = format === 'dmy' ? [a, b] : [b, a];
-  }
-  return validDay(y, m, d) ? `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` : null;
-}
-
-export const date = (label: string, format: DateFormat): CellReader<string | undefined> =>
+/**
+ * A date cell. With `onUnreadable` the date is optional to the row: a cell that is not a date
+ * reads as no date and is handed to `onUnreadable` (to be counted and reported), so a valid
+ * answer is never rejected over its date. Without it an unreadable date rejects the row.
+ */
+export const date = (label: string, format: DateFormat, onUnreadable?: (cell: string) => void): CellReader<string | undefined> =>
   optional((cell, f) => {
     const d = parseDate(cell, format);
     if (d !== null) return d;
+    if (onUnreadable) {
+      onUnreadable(cell);
+      return undefined;
+    }
     return f(
       `${label} is not a date`,
       format === 'iso'
@@ -327,20 +336,26 @@ const NO_TAGS: readonly string[] = Object.freeze([]);
 /** Theme cells repeat a lot: identical cells share one frozen list (bounded, so memory stays flat). */
 const tagLists = new Map<string, readonly string[]>();
 
-/** `;`-separated tags, trimmed, blanks dropped, first occurrence kept. */
-export const tags: CellReader<readonly string[]> = (cell) => {
-  if (isBlank(cell)) return NO_TAGS;
-  const known = tagLists.get(cell);
-  if (known !== undefined) return known;
-  const seen = new Set<string>();
-  for (const part of cell.split(';')) {
-    const t = part.trim();
-    if (t !== '') seen.add(t);
-  }
-  const list = Object.freeze([...seen]);
-  if (tagLists.size < 10_000) tagLists.set(cell, list);
-  return list;
-};
+/** Tags separated by `separator` (responses.tags_separator), trimmed, blanks dropped, first occurrence kept. */
+export const tagsSeparatedBy =
+  (separator: string): CellReader<readonly string[]> =>
+  (cell) => {
+    if (isBlank(cell)) return NO_TAGS;
+    const key = separator === ';' ? cell : separator + cell;
+    const known = tagLists.get(key);
+    if (known !== undefined) return known;
+    const seen = new Set<string>();
+    for (const part of cell.split(separator)) {
+      const t = part.trim();
+      if (t !== '') seen.add(t);
+    }
+    const list = Object.freeze([...seen]);
+    if (tagLists.size < 10_000) tagLists.set(key, list);
+    return list;
+  };
+
+/** `;`-separated tags. */
+export const tags: CellReader<readonly string[]> = tagsSeparatedBy(';');
 
 /** Segment columns named in program.yml: trimmed short text each. */
 export function segmentReaders(columns: readonly string[]): Record<string, CellReader<string | undefined>> {
