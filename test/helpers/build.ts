@@ -22,10 +22,10 @@ export const cacheFor = (out: string) => join(out, '..', `${relative(tmpdir(), o
  * fresh temporary folder; that folder and the cache beside `out` are removed after the test
  * (after the test file, when called from a hook; see temp.ts).
  */
-export function runCli(command: 'build' | 'check', env: { data?: string; out?: string; content?: string; secret?: string } = {}): CliRun {
+export function runCli(command: 'build' | 'check' | 'init', env: { data?: string; out?: string; content?: string; secret?: string } = {}, args: string[] = []): CliRun {
   const out = env.out ?? tempDir('chorus-out-');
   removeLater(cacheFor(out));
-  const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), command], {
+  const r = spawnSync(process.execPath, [join(projectRoot, 'src/cli/main.ts'), command, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: {

@@ -153,7 +153,8 @@ export type SkipRule = z.output<typeof SkipRule>;
 /**
  * Survey tools' rows that are not answers: previews, tests and spam (Qualtrics `Status`,
  * `DistributionChannel`), unfinished or partial responses (`Finished`, `Response Type`,
- * `Completed`, `Response Status`). A rule applies only to a file holding its column.
+ * `Completed`, `Response Status`), another survey's answers (HubSpot `Survey type`). A rule
+ * applies only to a file holding its column.
  */
 export const DEFAULT_SKIP_RULES: SkipRule[] = [
   {
@@ -166,6 +167,8 @@ export const DEFAULT_SKIP_RULES: SkipRule[] = [
   { column: 'Completed', values: ['False', '0', 'No'], reason: 'unfinished responses' },
   { column: 'Response Type', values: ['partial', 'preview', 'test'], reason: 'unfinished responses' },
   { column: 'Response Status', values: ['partial', 'incomplete', 'preview', 'test'], reason: 'unfinished responses' },
+  // HubSpot exports every feedback survey together: only the NPS survey's answers count.
+  { column: 'Survey type', values: ['CSAT', 'CES', 'Customer Satisfaction', 'Customer Effort', 'Customer Effort Score'], reason: 'answers to another kind of survey (CSAT, CES)' },
 ];
 
 const ResponseSettings = z

@@ -128,6 +128,7 @@ function chooseComment(cols: ColumnProfile[], taken: Set<ColumnProfile>): Choice
     const t = text(c);
     let r = 0;
     if (/why|reason|comment|feedback|tell us|explain|improve|verbatim|open.ended|warum|grund|pourquoi|raison|kommentar|commentaire|motivo|por qu/.test(t)) r += 6;
+    if (/^(response|answer|text|content)$/.test(canonicalKey(c.header))) r += 5;
     if (share(c.worded, c) > 0.5 && avg >= 12) r += 4 + Math.min(avg / 20, 4);
     if (c.manyValues || c.values.size > 10) r += 1;
     return r >= 5 ? r : 0;
@@ -158,6 +159,7 @@ function chooseContact(cols: ColumnProfile[], taken: Set<ColumnProfile>): Choice
     if (/^(externalreference|external_reference|external_data_reference|contact_id|contactid|person_id|customer_id|recipient_id|user_id|externaldatareference)$/.test(k)) return 10;
     // An email address identifies a person across waves (cohorts, and confidentiality per person).
     if (/e_?mail/.test(k) && share(c.emails, c) >= 0.9) return 6;
+    if (/contact|respondent|person|recipient/.test(k) && share(c.emails, c) >= 0.9) return 5;
     return 0;
   });
 }
@@ -197,12 +199,12 @@ export function chooseColumns(profile: ExportProfile, tool: Tool): ColumnChoices
   for (const o of date?.others ?? []) taken.add(o);
   const consent = chooseConsent(cols, taken);
   if (consent) taken.add(consent.column);
-  const comment = chooseComment(cols, taken);
-  if (comment) taken.add(comment.column);
   const contact = chooseContact(cols, taken);
   if (contact) taken.add(contact.column);
   const account = chooseAccount(cols, taken);
   if (account) taken.add(account.column);
+  const comment = chooseComment(cols, taken);
+  if (comment) taken.add(comment.column);
   const tags = chooseTags(cols, taken);
   if (tags) taken.add(tags.column);
 
