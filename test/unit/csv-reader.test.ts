@@ -195,3 +195,19 @@ describe('stopping early', () => {
     expect(seen).toEqual(['0', '1', '2']);
   });
 });
+
+describe('workbooks saved under a .csv name', () => {
+  it('says the file is a workbook instead of reading zip bytes as text', async () => {
+    const dir = tempProgram({ 'f.csv': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]) });
+    const err = await readCsv(
+      join(dir, 'f.csv'),
+      'f.csv',
+      { delimiter: 'auto' },
+      () => {},
+      () => {},
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StructuralError);
+    expect((err as StructuralError).issues[0]!.message).toMatch(/Excel workbook \(\.xlsx\)/);
+    expect((err as StructuralError).issues[0]!.fix).toMatch(/CSV UTF-8/);
+  });
+});

@@ -69,7 +69,14 @@ export async function init(paths: Paths, args: string[]): Promise<number> {
   }
 
   console.log(`Chorus init: reading ${files.length} export${files.length === 1 ? '' : 's'}`);
-  const plan = await planInit(files);
+  let plan: Awaited<ReturnType<typeof planInit>>;
+  try {
+    plan = await planInit(files);
+  } catch (e) {
+    if (!(e instanceof StructuralError)) throw e;
+    console.error(`${formatStructuralFailure(e.issues).replace('The build stopped', 'Chorus init stopped')}\nNothing was written.`);
+    return 1;
+  }
   console.log('');
   for (const block of plan.summary) console.log(`${block}\n`);
 
@@ -120,6 +127,8 @@ export async function init(paths: Paths, args: string[]): Promise<number> {
     if (!(e instanceof StructuralError)) throw e;
     if (e.report) console.log(`\n${formatIngestReport(e.report)}`);
     console.log(`\n${formatStructuralFailure(e.issues)}`);
+    console.log('\nAlso check:');
+    for (const c of plan.checks) console.log(`  - ${c}`);
     console.log(`\nprogram.yml is written: correct it (or the exports) as the problems above say, then run npm run build.`);
     return 1;
   }

@@ -39,8 +39,15 @@ export interface CsvReadOptions {
 
 const DELIMITERS_TO_GUESS = [',', ';', '\t', '|'];
 
+/** Workbooks saved under a .csv name: a zip archive (.xlsx) or the older binary format (.xls). */
+function workbookKind(head: Buffer): string | null {
+  if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) return 'an Excel workbook (.xlsx) or another zip archive';
+  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) return 'an old-style Excel workbook (.xls)';
+  return null;
+}
+
 /** Reads the start of the file (and, to tell UTF-8 from Windows-1252, all of it): its encoding and a text sample. */
-async function sniff(path: string): Promise<{ encoding: Encoding; sample: string }> {
+async function sniff(path: string, file: string): Promise<{ encoding: Encoding; sample: string }> {
   const fh = await open(path, 'r');
   let head: Buffer;
   try {
@@ -49,6 +56,10 @@ async function sniff(path: string): Promise<{ encoding: Encoding; sample: string
     head = buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
+  }
+  const workbook = workbookKind(head);
+  if (workbook) {
+    throw new StructuralError([{ file, message: `the file is ${workbook}, not a CSV file`, fix: 'open it in Excel (or your survey tool) and save or export it as "CSV UTF-8"' }]);
   }
   const encoding = await detectEncoding(path, head);
   return { encoding, sample: decodeSample(head, encoding) };
@@ -104,7 +115,7 @@ export async function readCsv(path: string, file: string, opts: CsvReadOptions, 
   } catch (e) {
     throw new StructuralError([{ file, message: `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'check that it exists and is readable' }]);
   }
-  const { encoding, sample } = await sniff(path);
+  const { encoding, sample } = await sniff(path, file);
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(sample) : opts.delimiter;
   // TextDecoder for every encoding: as fast as the fs stream's own UTF-8 decoding (faster on non-ASCII text).
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
