@@ -211,7 +211,7 @@ export function chooseColumns(profile: ExportProfile, tool: Tool): ColumnChoices
   const ratings: ColumnChoices['ratings'] = [];
   const segments: ColumnProfile[] = [];
   for (const c of cols) {
-    if (taken.has(c) || isToolColumn(c) || c.filled < profile.rows * 0.5) continue;
+    if (taken.has(c) || isToolColumn(c) || c.filled < profile.profiledRows * 0.5) continue;
     const k = canonicalKey(c.header);
     if (/e_?mail|name|phone|ip_?address|latitude|longitude|id$/.test(k)) continue;
     if (share(c.integers, c) >= 0.95 && c.min >= 0 && c.max <= 10 && c.max - c.min >= 2 && !c.manyValues) {

@@ -115,7 +115,7 @@ export async function planInit(paths: string[]): Promise<InitPlan> {
 
   // Ids: an export without an id column numbers its rows; ids counting from 1 restart per export.
   const noIds = exports.filter((e) => !e.choices.id);
-  const restart = exports.filter((e) => e.choices.id && (e.tool.ids === 'per_wave' || countsFromOne(e.choices.id.column, e.profile.rows)));
+  const restart = exports.filter((e) => e.choices.id && (e.tool.ids === 'per_wave' || countsFromOne(e.choices.id.column, e.profile.profiledRows)));
   const ids: ProgramPlan['ids'] = noIds.length > 0 ? 'row_number' : restart.length > 0 ? 'per_wave' : 'unique';
   const idsComment =
     ids === 'row_number'
