@@ -106,7 +106,8 @@ export class DecodeStream extends Transform {
   readonly #decoder: TextDecoder;
 
   constructor(encoding: Encoding) {
-    super({ readableObjectMode: true });
+    // One decoded chunk waiting at a time (object mode would otherwise buffer 16 of them, 1 MiB each).
+    super({ readableObjectMode: true, readableHighWaterMark: 1 });
     this.#decoder = new TextDecoder(LABELS[encoding]);
   }
 

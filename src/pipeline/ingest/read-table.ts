@@ -147,7 +147,8 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   const processRow = (cells: string[], row: number, line: number, badQuotes: boolean): void => {
     ctx.row = row;
     ctx.line = line;
-    for (const rule of skipRules) {
+    for (let r = 0; r < skipRules.length; r++) {
+      const rule = skipRules[r]!;
       const cell = cells[rule.at];
       if (cell === undefined || !rule.values.has(cell.trim().toLowerCase())) continue;
       const seen = skippedBy.get(rule.reason) ?? { rows: 0, headers: new Set<string>() };

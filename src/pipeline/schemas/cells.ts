@@ -232,6 +232,9 @@ export const boolean =
  * keep my answers confidential"); two different answers in one cell ("Yes; No") are unclear.
  */
 export function readConsent(cell: string, inverted: boolean): 'confidential' | 'named' | null {
+  // The usual cells, without allocating.
+  if (cell === 'false' || cell === 'FALSE' || cell === '0') return inverted ? 'confidential' : 'named';
+  if (cell === 'true' || cell === 'TRUE' || cell === '1') return inverted ? 'named' : 'confidential';
   const word = cell.trim().toLowerCase();
   if (CONFIDENTIAL_WORDS.has(word)) return 'confidential';
   if (NAMED_WORDS.has(word)) return 'named';
