@@ -211,3 +211,23 @@ describe('workbooks saved under a .csv name', () => {
     expect((err as StructuralError).issues[0]!.fix).toMatch(/CSV UTF-8/);
   });
 });
+
+describe("Excel's sep= line", () => {
+  it('takes the separator from it and reads the header under it', async () => {
+    const dir = tempProgram({ 'f.csv': '\uFEFFsep=;\r\nid;score;comment\r\nr1;9;"a, b"\r\n' });
+    const rows: string[][] = [];
+    let header: string[] = [];
+    const result = await readCsv(
+      join(dir, 'f.csv'),
+      'f.csv',
+      { delimiter: 'auto' },
+      (h) => (header = h),
+      (cells, _row, line) => {
+        rows.push([...cells, String(line)]);
+      },
+    );
+    expect(result.delimiter).toBe(';');
+    expect(header).toEqual(['id', 'score', 'comment']);
+    expect(rows).toEqual([['r1', '9', 'a, b', '3']]);
+  });
+});

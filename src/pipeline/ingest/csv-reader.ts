@@ -116,7 +116,10 @@ export async function readCsv(path: string, file: string, opts: CsvReadOptions, 
     throw new StructuralError([{ file, message: `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'check that it exists and is readable' }]);
   }
   const { encoding, sample } = await sniff(path, file);
-  const delimiter = opts.delimiter === 'auto' ? detectDelimiter(sample) : opts.delimiter;
+  // Excel writes a first line `sep=;` when asked to say its separator: it names the separator and is not the header.
+  const sepLine = /^\uFEFF?sep=([,;\t|])\r?\n/i.exec(sample);
+  const delimiter = sepLine ? sepLine[1]! : opts.delimiter === 'auto' ? detectDelimiter(sample) : opts.delimiter;
+  let skipSepLine = sepLine !== null;
   // TextDecoder for every encoding: as fast as the fs stream's own UTF-8 decoding (faster on non-ASCII text).
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const text = new DecodeStream(encoding);
@@ -157,6 +160,11 @@ export async function readCsv(path: string, file: string, opts: CsvReadOptions, 
             ]);
             parser.abort();
             return;
+          }
+          if (skipSepLine) {
+            skipSepLine = false;
+            line += 1;
+            continue;
           }
           if (!headerSeen) {
             headerSeen = true;
