@@ -75,9 +75,14 @@ function best(candidates: ColumnProfile[], rank: (c: ColumnProfile) => number): 
 
 function chooseScore(cols: ColumnProfile[]): Choice | null {
   return best(cols, (c) => {
-    if (c.filled === 0 || share(c.scores, c) < 0.9 || isToolColumn(c)) return 0;
+    // "N/A" and the like are unanswered questions (the build rejects those rows), not a sign of another column.
+    const answered = c.filled - c.notAnswered;
+    if (answered === 0 || c.scores / answered < 0.9 || isToolColumn(c)) return 0;
     const t = text(c);
     if (/group|categor|segment|type|sentiment|reason|why|driver/.test(t)) return 0;
+    // An id counting 1, 2, 3… is not a score, however few rows there are.
+    if (/^(id|#|no|nr|number|row)$|(^|_)(id|number)$|response_?id|record/.test(canonicalKey(c.header)) || c.header.trim() === '#') return 0;
+    if (c.unique && c.filled > 3 && c.integers === c.filled && c.max - c.min === c.filled - 1) return 0;
     let r = 1;
     if (/recommend|empfehl|recomend|recommand|raccomand|aanbevel|likely|likelihood|wahrscheinlich|probab/.test(t)) r += 8;
     if (/\bnps\b|net promoter|\bltr\b/.test(t)) r += 6;
@@ -124,10 +129,18 @@ function chooseDate(cols: ColumnProfile[]): Choice | null {
 function chooseComment(cols: ColumnProfile[], taken: Set<ColumnProfile>): Choice | null {
   return best(cols, (c) => {
     if (taken.has(c) || c.filled === 0 || isToolColumn(c) || share(c.dates, c) > 0.5 || share(c.emails, c) > 0.5) return 0;
+    // Who someone is, not what they said.
+    if (/(^|_)(job|title|role|position|department|name|company|organi[sz]ation|country|city|region|industry|plan|tier|language|source|channel)(_|$)/.test(canonicalKey(c.header)))
+      return 0;
     const avg = c.length / c.filled;
     const t = text(c);
     let r = 0;
-    if (/why|reason|comment|feedback|tell us|explain|improve|verbatim|open.ended|warum|grund|pourquoi|raison|kommentar|commentaire|motivo|por qu/.test(t)) r += 6;
+    if (
+      /why|reason|comment|feedback|tell us|explain|improve|better|anything|suggest|verbatim|open.ended|warum|grund|pourquoi|raison|kommentar|commentaire|motivo|por qu|verbesser|amélior/.test(
+        t,
+      )
+    )
+      r += 6;
     if (/^(response|answer|text|content)$/.test(canonicalKey(c.header))) r += 5;
     if (share(c.worded, c) > 0.5 && avg >= 12) r += 4 + Math.min(avg / 20, 4);
     if (c.manyValues || c.values.size > 10) r += 1;
@@ -136,7 +149,8 @@ function chooseComment(cols: ColumnProfile[], taken: Set<ColumnProfile>): Choice
 }
 
 const ASKS_CONFIDENTIAL = /confidential|anonym|vertraulich|confidentiel|confidencial|private|privat|keep .*secret|not be named|don.t share|do not share|nicht weitergeben/;
-const ASKS_TO_NAME = /share|name|identif|attribut|pass on|weitergeb|partag|nom\b|nennen|contact you|credit/;
+// Not "may we contact you?": permission to follow up is not a choice of confidentiality.
+const ASKS_TO_NAME = /share|\bname|identif|attribut|pass on|weitergeb|partag|\bnom\b|nennen|credit/;
 
 function chooseConsent(cols: ColumnProfile[], taken: Set<ColumnProfile>): ConsentChoice | null {
   const choice = best(cols, (c) => {

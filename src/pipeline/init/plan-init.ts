@@ -38,7 +38,11 @@ export interface InitPlan {
   checks: string[];
 }
 
-const ORDER_WORDS: Record<DateOrder | 'iso', string> = { dmy: 'day first (31/12/2026)', mdy: 'month first (12/31/2026)', iso: 'year first (2026-12-31)' };
+const ORDER_WORDS: Record<DateOrder | 'iso', string> = {
+  dmy: 'day first (31/12/2026)',
+  mdy: 'month first (12/31/2026)',
+  iso: 'no day/month order to settle (year first, serial numbers or Unix time)',
+};
 
 function settleDates(profile: ExportProfile, tool: Tool, date: ColumnProfile | undefined): { order: DateOrder | 'iso'; how: string; guessed: boolean } {
   if (!date) return { order: 'iso', how: 'no date column', guessed: false };
@@ -103,9 +107,35 @@ function headersFor(decisions: ExportDecision[], pick: (c: ColumnChoices) => Col
 
 const quoteList = (xs: string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
+/** Whether a period id (2025-Q4, 2025-08, 2025-H2) contains a date. */
+function periodContains(id: string, iso: string): boolean | null {
+  const m = /^(\d{4})-(?:Q([1-4])|H([12])|(\d{2}))$/.exec(id);
+  if (!m) return null;
+  if (iso.slice(0, 4) !== m[1]) return false;
+  const month = Number(iso.slice(5, 7));
+  if (m[2]) return Math.ceil(month / 3) === Number(m[2]);
+  if (m[3]) return Math.ceil(month / 6) === Number(m[3]);
+  return month === Number(m[4]);
+}
+
 export async function planInit(paths: string[]): Promise<InitPlan> {
   const decided: ExportDecision[] = [];
   for (const p of paths) decided.push(await decide(p));
+  // An export whose dates read either way follows one whose dates settle it (the same tool writes the same way).
+  const settler = decided.find((d) => !d.dateGuessed && d.dateOrder !== 'iso' && d.choices.date);
+  for (const [i, d] of decided.entries()) {
+    if (!settler || !d.dateGuessed || !d.choices.date) continue;
+    const { dates, unreadable } = await readDates(d.profile, d.choices.date.column, settler.dateOrder);
+    decided[i] = {
+      ...d,
+      dateOrder: settler.dateOrder,
+      dateHow: `read ${settler.dateOrder === 'dmy' ? 'day' : 'month'} first, as ${settler.profile.name} settles it (${settler.dateHow})`,
+      dateGuessed: false,
+      dates,
+      unreadableDates: unreadable,
+      wave: nameWave(d.profile.name, dates),
+    };
+  }
   // Oldest wave first (undated ones keep their order, last); ids made distinct.
   const ordered = decided.map((d, i) => ({ d, i })).sort((a, b) => middleDay(a.d.dates) - middleDay(b.d.dates) || a.i - b.i);
   const names = distinctIds(ordered.map((x) => x.d.wave));
@@ -168,6 +198,20 @@ export async function planInit(paths: string[]): Promise<InitPlan> {
   if (tags.headers && tags.missingIn.length === 0) columns.push({ column: 'themes', headers: tags.headers, comment: 'tags, read as themes' });
   else columns.push({ column: 'themes', headers: false, comment: 'no tags column: themes come from keywords in comments (program.yml themes)' });
 
+  for (const e of exports) {
+    const also = e.choices.score?.others.filter((o) => /recommend|empfehl|recomend|recommand|likely|\bnps\b/i.test(`${o.header} ${o.question ?? ''}`)) ?? [];
+    if (also.length > 0) {
+      checks.push(
+        `${JSON.stringify(e.profile.name)} asks more than one "recommend" question: the score is read from ${JSON.stringify(label(e.choices.score!.column.header))}; if the NPS question is ${quoteList(also.map((o) => label(o.header)))}, write that under columns.responses.score`,
+      );
+    }
+    const middle = e.dates.length > 0 ? [...e.dates].sort()[Math.floor(e.dates.length / 2)]! : null;
+    if (e.wave.from === 'file name' && middle && periodContains(e.wave.id, middle) === false) {
+      checks.push(
+        `${JSON.stringify(e.profile.name)} is named ${e.wave.id} from its file name, but its answers date from around ${middle}: rename the wave in program.yml (and its file in responses/) if the name is wrong`,
+      );
+    }
+  }
   const scoreMissing = exports.filter((e) => !e.choices.score);
   for (const e of scoreMissing) {
     checks.push(

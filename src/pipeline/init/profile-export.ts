@@ -18,6 +18,8 @@ export interface ColumnProfile {
   filled: number;
   /** Cells read as a 0–10 recommendation score. */
   scores: number;
+  /** Cells saying the question was not answered ("N/A", "-", "Don't know"). */
+  notAnswered: number;
   /** Whole numbers: how many, and their range. */
   integers: number;
   min: number;
@@ -67,6 +69,7 @@ function emptyColumn(header: string, index: number): ColumnProfile {
     question: undefined,
     filled: 0,
     scores: 0,
+    notAnswered: 0,
     integers: 0,
     min: Infinity,
     max: -Infinity,
@@ -87,6 +90,9 @@ function emptyColumn(header: string, index: number): ColumnProfile {
 /** The score reader, asked without throwing: its `fail` hands back NaN instead (a throw per cell is slow). */
 const noScore = (() => NaN) as unknown as Fail;
 const isScore = (cell: string): boolean => Number.isInteger(readScore(cell, noScore));
+
+/** How exports say a question was not answered. */
+const NOT_ANSWERED = /^(n\/?a|na|none|-|–|—|\?|don'?t know|no answer|not applicable|keine angabe|k\.\s?a\.|weiß nicht|ne sait pas|sans réponse|n\.?d\.?|ns\/nc)$/i;
 
 /** Enough rows to tell what each column holds; the rest are counted (and their dates read by `readDates`). */
 const PROFILED_ROWS = 50_000;
@@ -111,6 +117,7 @@ export async function profileExport(path: string): Promise<ExportProfile> {
       const cell = raw.trim();
       c.filled++;
       if (isScore(cell)) c.scores++;
+      else if (NOT_ANSWERED.test(cell)) c.notAnswered++;
       if (/^-?\d+$/.test(cell)) {
         const n = Number(cell);
         c.integers++;
