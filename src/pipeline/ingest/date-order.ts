@@ -36,7 +36,6 @@ export async function scanDateOrder(opts: {
   const evidence = new DateOrderEvidence();
   let at: number[] = [];
   let cells = 0;
-  let numeric = 0;
   try {
     await readCsv(
       opts.path,
@@ -52,12 +51,9 @@ export async function scanDateOrder(opts: {
           const cell = row[i];
           if (cell === undefined || cell.trim() === '') continue;
           cells++;
-          if (DAY_MONTH.test(cell)) {
-            numeric++;
-            evidence.add(cell);
-          }
+          evidence.add(cell);
         }
-        return !(evidence.settled || (numeric === 0 && cells >= ENOUGH_OTHER_DATES));
+        return !(evidence.settled || (evidence.cells === 0 && cells >= ENOUGH_OTHER_DATES));
       },
     );
   } catch (e) {
@@ -65,11 +61,8 @@ export async function scanDateOrder(opts: {
     if (!(e instanceof StructuralError)) throw e;
   }
   const decided = evidence.decide();
-  return { order: decided.order, how: decided.how, reason: decided.reason, cells, ambiguous: numeric > 0 && decided.order === null && decided.how !== 'contradictory' };
+  return { order: decided.order, how: decided.how, reason: decided.reason, cells, ambiguous: evidence.cells > 0 && decided.order === null && decided.how !== 'contradictory' };
 }
-
-/** A cell starting like `3/4/26`, `03.04.2026` or `3-4-2026`: day and month numbers. */
-const DAY_MONTH = /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\d{2})?(?:\D|$)/;
 
 /** The problem reported when a file's dates cannot be read one way only. */
 export function dateOrderProblem(file: string, decision: DateOrderDecision): StructuralIssue {

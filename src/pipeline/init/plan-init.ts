@@ -49,7 +49,7 @@ function settleDates(profile: ExportProfile, tool: Tool, date: ColumnProfile | u
   const d = date.dateEvidence.decide();
   if (d.order) return { order: d.order, how: d.reason, guessed: false };
   if (d.how === 'contradictory') return { order: tool.dateOrder ?? 'mdy', how: `the dates disagree: ${d.reason}`, guessed: true };
-  if (/no date written as day and month/.test(d.reason)) return { order: 'iso', how: 'dates are written year first, as serial numbers or with month names', guessed: false };
+  if (date.dateEvidence.cells === 0) return { order: 'iso', how: 'dates are written year first, as serial numbers or with month names', guessed: false };
   // Either way fits: Excel in semicolon locales writes the day first; US tools the month first.
   const order: DateOrder = tool.dateOrder ?? (profile.read.delimiter === ';' ? 'dmy' : 'mdy');
   return {

@@ -242,6 +242,11 @@ export class DateOrderEvidence {
     return this.#dayFirst !== null || this.#daySecond !== null;
   }
 
+  /** Cells written as day and month numbers seen so far (the only ones that say anything about the order). */
+  get cells(): number {
+    return this.#cells;
+  }
+
   /** How many cells seen so far are no real date under each reading. */
   get invalid(): { dmy: number; mdy: number } {
     return { dmy: this.#dmy.invalid, mdy: this.#mdy.invalid };
