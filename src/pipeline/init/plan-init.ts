@@ -59,25 +59,22 @@ function settleDates(profile: ExportProfile, tool: Tool, date: ColumnProfile | u
   };
 }
 
-async function decide(path: string): Promise<ExportDecision> {
+type Settled = Pick<ExportDecision, 'path' | 'profile' | 'tool' | 'choices' | 'dateOrder' | 'dateHow' | 'dateGuessed'>;
+
+/** One export's tool, columns and date order, from its own cells. */
+async function settle(path: string): Promise<Settled> {
   const profile = await profileExport(path);
   const tool = recogniseTool(profile.headers);
   const choices = chooseColumns(profile, tool);
-  const dateColumn = choices.date?.column;
-  const settled = settleDates(profile, tool, dateColumn);
-  const { dates, unreadable } = dateColumn ? await readDates(profile, dateColumn, settled.order) : { dates: [], unreadable: 0 };
-  return {
-    path,
-    profile,
-    tool,
-    choices,
-    dateOrder: settled.order,
-    dateHow: settled.how,
-    dateGuessed: settled.guessed,
-    dates,
-    unreadableDates: unreadable,
-    wave: nameWave(profile.name, dates),
-  };
+  const settled = settleDates(profile, tool, choices.date?.column);
+  return { path, profile, tool, choices, dateOrder: settled.order, dateHow: settled.how, dateGuessed: settled.guessed };
+}
+
+/** Its dates, read once the order is final, and the wave they name. */
+async function withDates(d: Settled): Promise<ExportDecision> {
+  const column = d.choices.date?.column;
+  const { dates, unreadable } = column ? await readDates(d.profile, column, d.dateOrder) : { dates: [], unreadable: 0 };
+  return { ...d, dates, unreadableDates: unreadable, wave: nameWave(d.profile.name, dates) };
 }
 
 /** Ids that count 1, 2, 3… are row numbers the tool restarts in each export (Microsoft Forms). */
@@ -119,22 +116,25 @@ function periodContains(id: string, iso: string): boolean | null {
 }
 
 export async function planInit(paths: string[]): Promise<InitPlan> {
-  const decided: ExportDecision[] = [];
-  for (const p of paths) decided.push(await decide(p));
+  const settled: Settled[] = [];
+  for (const p of paths) settled.push(await settle(p));
   // An export whose dates read either way follows one whose dates settle it (the same tool writes the same way).
-  const settler = decided.find((d) => !d.dateGuessed && d.dateOrder !== 'iso' && d.choices.date);
-  for (const [i, d] of decided.entries()) {
-    if (!settler || !d.dateGuessed || !d.choices.date) continue;
-    const { dates, unreadable } = await readDates(d.profile, d.choices.date.column, settler.dateOrder);
-    decided[i] = {
-      ...d,
-      dateOrder: settler.dateOrder,
-      dateHow: `read ${settler.dateOrder === 'dmy' ? 'day' : 'month'} first, as ${settler.profile.name} settles it (${settler.dateHow})`,
-      dateGuessed: false,
-      dates,
-      unreadableDates: unreadable,
-      wave: nameWave(d.profile.name, dates),
-    };
+  const settler = settled.find((d) => !d.dateGuessed && d.dateOrder !== 'iso' && d.choices.date);
+  const decided: ExportDecision[] = [];
+  for (const d of settled) {
+    const follows = settler && d.dateGuessed && d.choices.date;
+    decided.push(
+      await withDates(
+        follows
+          ? {
+              ...d,
+              dateOrder: settler.dateOrder,
+              dateHow: `read ${settler.dateOrder === 'dmy' ? 'day' : 'month'} first, as ${settler.profile.name} settles it (${settler.dateHow})`,
+              dateGuessed: false,
+            }
+          : d,
+      ),
+    );
   }
   // Oldest wave first (undated ones keep their order, last); ids made distinct.
   const ordered = decided.map((d, i) => ({ d, i })).sort((a, b) => middleDay(a.d.dates) - middleDay(b.d.dates) || a.i - b.i);
@@ -221,7 +221,8 @@ export async function planInit(paths: string[]): Promise<InitPlan> {
 
   // Dates.
   const orders = [...new Set(exports.filter((e) => e.choices.date).map((e) => e.dateOrder))];
-  const dateFormat: ProgramPlan['dateFormat'] = orders.length === 1 ? orders[0]! : orders.length === 0 ? 'auto' : 'auto';
+  // One order for every export, or each file settles its own.
+  const dateFormat: ProgramPlan['dateFormat'] = orders.length === 1 ? orders[0]! : 'auto';
   const guessed = exports.filter((e) => e.dateGuessed);
   const dateComment =
     orders.length > 1
