@@ -101,7 +101,8 @@ export async function profileExport(path: string): Promise<ExportProfile> {
   const name = basename(path);
   let headers: string[] = [];
   let columns: ColumnProfile[] = [];
-  let seen: Set<string>[] = [];
+  /** Per column, the values seen so far; null once one repeats (or the column was never unique). */
+  let seen: (Set<string> | null)[] = [];
   let rows = 0;
   let held: string[] | null = null;
   let dataRows = 0;
@@ -138,10 +139,10 @@ export async function profileExport(path: string): Promise<ExportProfile> {
       else if (c.values.size < MAX_VALUES) c.values.set(cell, 1);
       else c.manyValues = true;
       const s = seen[i];
-      if (c.unique && s) {
+      if (s) {
         if (s.has(cell)) {
           c.unique = false;
-          seen[i] = undefined as unknown as Set<string>;
+          seen[i] = null;
         } else if (s.size < MAX_UNIQUE_TRACKED) s.add(cell);
       }
     }

@@ -64,14 +64,13 @@ export const UNKNOWN_TOOL: Tool = { id: 'csv', name: 'a spreadsheet', ids: 'uniq
 /** The tool whose signature the header fits, or a plain spreadsheet. */
 export function recogniseTool(headers: readonly string[]): Tool {
   const keys = new Set(headers.map(canonicalKey));
-  // Typeform's token column is "#".
-  if (headers[0]?.trim() === '#') keys.add('network_id_token');
   for (const s of SIGNATURES) {
     if (!s.all.every((k) => keys.has(k))) continue;
     if (s.any && !s.any.some((k) => keys.has(k))) continue;
     const { all: _all, any: _any, ...tool } = s;
     return tool;
   }
+  // Typeform's token column is "#", even in exports without its Network ID.
   if (headers[0]?.trim() === '#') return { id: 'typeform', name: 'Typeform', ids: 'unique', tagsSeparator: ',', dateOrder: null };
   return UNKNOWN_TOOL;
 }
