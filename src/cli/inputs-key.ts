@@ -12,7 +12,7 @@ const code = (...paths: string[]) => paths.map((p) => ({ label: p, path: join(pr
  * What a chart's SVG depends on besides its spec: the rendering code and the packages it uses.
  * Charts are kept per analysis under this key (src/site/charts/render.ts).
  */
-export const chartRendererKey = async () => (await hashTrees(code('src/site/charts', 'package-lock.json'))).slice(0, 16);
+export const chartRendererKey = async () => (await hashTrees(code('src/site/charts', 'src/shared/design', 'package-lock.json'))).slice(0, 16);
 
 /**
  * Everything the customer site is built from: the customer model (its figures, and the account
