@@ -41,7 +41,9 @@ export function letterEmail(doc: LetterDoc, program: CustomerModel['program'], u
     ...(doc.body !== null ? paragraphs(doc.body) : doc.opening).map(para),
     ...(doc.figures !== null ? [para(doc.figures)] : []),
     h2(doc.heard.heading),
-    doc.heard.themes.length > 0 ? `<ol style="${P}">${doc.heard.themes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol>` : '',
+    doc.heard.themes.length > 0
+      ? `<ol style="${P}">${doc.heard.themes.map((t) => `<li>${esc(t.text)}${t.answer !== null ? `<br><span style="color:${MUTED}">${esc(t.answer)}</span>` : ''}</li>`).join('')}</ol>`
+      : '',
     doc.heard.empty !== null ? para(doc.heard.empty) : '',
     ...doc.heard.quotes.map(
       (q) => `<p style="${P};border-left:4px solid ${accent};padding-left:12px">${esc(q.text)}<br><span style="color:${MUTED};font-size:14px">${esc(q.attribution)}</span></p>`,

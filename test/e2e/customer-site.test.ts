@@ -16,10 +16,35 @@ import { tempDir } from '../helpers/temp.ts';
 import { serve } from '../helpers/static-server.ts';
 import { launchBrowser, openPage, axeViolations } from '../helpers/browser.ts';
 import { accountKey } from '../../src/pipeline/model/customer-model.ts';
+import { ActionSchema, type Action } from '../../src/pipeline/content/schemas.ts';
+import { planAsOf, planStart } from '../../src/pipeline/content/plan-as-of.ts';
+import { formatMonth } from '../../src/shared/format.ts';
 
 const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(projectRoot, 'data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 /** The frontmatter of a content file. */
 const frontmatter = (path: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))![1]!) as Record<string, unknown>;
+/** The demo's action plans, read with the schema (its defaults and dates). */
+const actions = () =>
+  readdirSync(join(projectRoot, 'content', 'actions')).map((f) => ({
+    id: f.replace(/\.md$/, ''),
+    data: ActionSchema.parse(frontmatter(join(projectRoot, 'content', 'actions', f))) as Action,
+  }));
+interface DemoWave {
+  id: string;
+  label: string;
+  opened?: string;
+  as_of: string;
+}
+const demoProgram = () => parseYaml(readFileSync(join(projectRoot, 'data', 'program.yml'), 'utf8')) as { waves: DemoWave[]; customer_site: { next_wave: string } };
+/** A built page's visible text, roughly: tags dropped, entities of quotes decoded. */
+const textOf = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 const demo = inject('demoBuild');
 let out: string;
@@ -74,11 +99,12 @@ describe('customer site', () => {
       .map((f) => frontmatter(join(projectRoot, 'content', 'letters', f)))
       .find((l) => l['wave'] === '2026-Q3' && l['kind'] === 'after');
     expect(await page.locator('main h1').innerText()).toBe(letter!['title']);
-    const plans = readdirSync(join(projectRoot, 'content', 'actions')).map((f) => frontmatter(join(projectRoot, 'content', 'actions', f)));
+    // each published plan as it stood on the latest wave's date
+    const asOf = demoProgram().waves.at(-1)!.as_of;
     const titles = (status: string[]) =>
-      plans
-        .filter((p) => p['publish_to_customers'] === true && status.includes(p['status'] as string))
-        .map((p) => p['title'] as string)
+      actions()
+        .filter((p) => p.data.publish_to_customers && status.includes(planAsOf(p.data, asOf)?.status ?? 'absent'))
+        .map((p) => p.data.title)
         .sort();
     expect(titles(['done']).length).toBeGreaterThan(0);
     expect(titles(['in progress', 'planned']).length).toBeGreaterThan(0);
@@ -97,10 +123,50 @@ describe('customer site', () => {
       'What we are working on': titles(['in progress', 'planned']),
       'Tell us again': [],
     });
-    const program = parseYaml(readFileSync(join(projectRoot, 'data', 'program.yml'), 'utf8')) as { customer_site: { next_wave: string } };
+    const program = demoProgram();
     expect(await page.locator('main').innerText()).toContain(`Our next survey opens ${program.customer_site.next_wave}`);
     expect(problems).toEqual([]);
     await close();
+  });
+
+  it("speaks of its own wave in a past wave's letter: that wave's plans and that wave's next survey", () => {
+    const program = demoProgram();
+    const [first, second] = program.waves;
+    const letter = textOf(readFileSync(join(out, 'heard', first!.id, 'index.html'), 'utf8'));
+    const latest = textOf(readFileSync(join(out, 'heard', program.waves.at(-1)!.id, 'index.html'), 'utf8'));
+    // no result of a plan done after the wave, no plan started after it, no next survey but its own
+    const plans = actions().filter((p) => p.data.publish_to_customers);
+    const doneLater = plans.filter((p) => p.data.result && planAsOf(p.data, first!.as_of)?.status !== 'done');
+    expect(doneLater.length).toBeGreaterThan(0);
+    for (const p of doneLater) {
+      expect(latest, 'the latest letter states the result').toContain(p.data.result);
+      expect(letter).not.toContain(p.data.result);
+    }
+    const later = plans.filter((p) => planAsOf(p.data, first!.as_of) === null);
+    expect(later.length).toBeGreaterThan(0);
+    for (const p of later) expect(letter).not.toContain(p.data.title);
+    expect(letter).not.toContain(program.customer_site.next_wave);
+    expect(letter).toContain(`Our next survey opens in ${formatMonth(second!.opened!)}`);
+    expect(latest).toContain(program.customer_site.next_wave);
+    // waves are named by their labels, never their ids (not even a future one, in a plan's target)
+    for (const text of [letter, latest]) expect(text).not.toMatch(/\b20\d\d-Q[1-4]\b/);
+  });
+
+  it("lists on a past wave's briefing no initiative that started after it", () => {
+    const program = demoProgram();
+    const internal = (w: DemoWave) => textOf(readFileSync(join(demo.out, 'internal', 'briefing', w.id, 'index.html'), 'utf8'));
+    const ranked = actions().filter((p) => p.data.priority !== undefined);
+    const first = program.waves[0]!;
+    const later = ranked.filter((p) => planStart(p.data)! > first.as_of);
+    expect(later.length).toBeGreaterThan(0);
+    const past = internal(first);
+    for (const p of later) expect(past, `${first.id} briefing lists ${p.id}`).not.toContain(p.data.title);
+    // the latest briefing lists those that had started by its date
+    const latestWave = program.waves.at(-1)!;
+    const current = internal(latestWave);
+    const started = ranked.filter((p) => planStart(p.data)! <= latestWave.as_of);
+    expect(started.length).toBeGreaterThan(0);
+    for (const p of started) expect(current).toContain(p.data.title);
   });
 
   it('loads every page with no console error or failed request, and passes axe', async () => {

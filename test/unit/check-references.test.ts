@@ -79,7 +79,7 @@ describe('declines without an action plan', () => {
     expect(ws.every((w) => w.file === null && w.line === null)).toBe(true);
     expect(ws[0]!.message).toBe('w2: a significant decline has no action plan answering it (NPS since w1: down 12 points)');
     expect(ws[0]!.fix).toBe('add a plan in content/actions/ whose answers list w2');
-    expect(ws[1]!.message).toBe('w2: a significant decline has no action plan answering it (Region: LATAM: NPS 12, down 30 points since w1)');
+    expect(ws[1]!.message).toBe('w2: a significant decline has no action plan answering it (Region: LATAM: NPS +12, down 30 points since w1)');
     expect(ws[1]!.fix).toBe('add a plan in content/actions/ whose answers list w2, or that names the segment ({ dimension: region, value: "LATAM" })');
   });
 

@@ -165,6 +165,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       id: wave.id,
       label: wave.label,
       asOf,
+      opened: wave.opened ?? null,
       period: wave.period,
       figures,
       change: prev && prevShown?.figures ? compare(waveHistogram, prevShown.countsConfidential ? prev.state.histogram : prev.state.identifiedHistogram, prev.id, 'change') : null,

@@ -14,7 +14,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { filesUnder } from '../util/files.ts';
 import type { SiteModel, WaveModel } from '../model/types.ts';
-import { frontmatterOf } from './check-content.ts';
+import { frontmatterOf, repeatedQuoteWarnings } from './check-content.ts';
 import { declines, type PlanRef } from './declines.ts';
 import { ActionSchema, BriefingSchema, LetterSchema, StorySchema } from './schemas.ts';
 import { BRIEFING_COMPONENTS, MDX_BUILT_IN_COMPONENTS, SLIDES, VALUE_FIGURES } from './briefing-components.ts';
@@ -74,7 +74,14 @@ function field<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
 /** An action plan as decline matching needs it; a field that cannot be read (check-content.ts reports it) answers nothing. */
 const planOf = (e: Entry): PlanRef => ({
   id: e.id,
-  data: { answers: field(ActionSchema.shape.answers, e.data['answers']) ?? [], segments: field(ActionSchema.shape.segments, e.data['segments']) ?? [] },
+  data: {
+    answers: field(ActionSchema.shape.answers, e.data['answers']) ?? [],
+    segments: field(ActionSchema.shape.segments, e.data['segments']) ?? [],
+    // When it started: a plan answers a wave's decline only once it exists as of that wave.
+    started: field(ActionSchema.shape.started, e.data['started']),
+    history: field(ActionSchema.shape.history, e.data['history']) ?? [],
+    tasks: field(ActionSchema.shape.tasks, e.data['tasks']) ?? [],
+  },
 });
 
 /** Every warning for the content folder against the model, declines first (by wave), then by file and line. */
@@ -137,7 +144,7 @@ export async function contentWarnings(model: SiteModel, contentDir: string): Pro
     if (!wave) out.push(contentWarning('unknown-wave', { file: b.file, line: 1 }, { wave: b.id, in: 'briefing', have: waves }));
     const story = field(BriefingSchema.shape.story, b.data['story']);
     if (story !== undefined && !storyIds.includes(story)) out.push(contentWarning('unknown-story', { file: b.file, line: b.lineOf(['story']) }, { story, in: 'briefing', have: storyIds }));
-    if (b.mdx) out.push(...mdxWarnings(b, { briefing: true, wave, storyIds }));
+    if (b.mdx) out.push(...mdxWarnings(b, { briefing: true, wave, storyIds }), ...repeatedQuoteWarnings(b.file, b.text));
   }
 
   // MDX elsewhere is given no components: any it uses must be imported in the file.

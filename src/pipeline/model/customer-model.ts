@@ -9,6 +9,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { SiteModel } from './types.ts';
+import { roundHalfAway } from '../util/format.ts';
 
 export const CUSTOMER_MODEL_VERSION = 1;
 
@@ -28,6 +29,8 @@ const CustomerWaveSchema = z.strictObject({
   nps: z.strictObject({ value: z.number(), n: z.number() }).nullable(),
   /** What customers raised most, most often first; `share` only with published response figures. */
   themes: z.array(z.strictObject({ theme: z.string(), improvement: z.boolean(), share: z.number().nullable() })),
+  /** The wave after this one, for "our next survey opens in …" (null for the latest: program.nextWave says when). */
+  next: z.strictObject({ label: z.string(), opened: z.string().nullable() }).nullable(),
 });
 
 /** A page for one account, at an address only that account is sent. */
@@ -53,6 +56,7 @@ export const CustomerModelSchema = z.strictObject({
     contactEmail: z.string().nullable(),
     logo: z.string().nullable(),
     accentColor: z.string(),
+    /** When the survey after the latest wave opens, as program.yml words it ("in November 2026"). */
     nextWave: z.string().nullable(),
   }),
   waves: z.array(CustomerWaveSchema),
@@ -85,18 +89,20 @@ export function toCustomerModel(model: SiteModel, accountSecret?: string): Custo
       accentColor: site.accentColor,
       nextWave: site.nextWave,
     },
-    waves: model.waves.map((w) => {
+    waves: model.waves.map((w, i) => {
       const n = w.figures?.n ?? 0;
+      const after = model.waves[i + 1];
       return {
         id: w.id,
         label: w.label,
         asOf: w.asOf,
         responses: site.publishResponseFigures ? { n, responseRate: w.responseRate } : null,
-        nps: site.publishNps && w.figures ? { value: Math.round(w.figures.nps), n } : null,
+        nps: site.publishNps && w.figures ? { value: roundHalfAway(w.figures.nps), n } : null,
         themes: w.themes.themes
           .filter((t) => t.mentions >= model.program.minCommentGroupSize)
           .slice(0, 5)
           .map((t) => ({ theme: t.theme, improvement: t.improvementMentions > t.byCategory.promoter, share: site.publishResponseFigures && n > 0 ? t.mentions / n : null })),
+        next: after ? { label: after.label, opened: after.opened } : null,
       };
     }),
     accounts: accountSecret ? accountPages(model, accountSecret) : [],

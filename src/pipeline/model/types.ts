@@ -237,7 +237,7 @@ export interface ThemeFigures {
   askedToImprove: boolean;
   /** Detractors mention it markedly more often than promoters (a detractor lift above 1.5). */
   strongLift: boolean;
-  /** A few identified respondents' comments, chosen by a stable hash of the response. */
+  /** A few identified respondents' comments, chosen by a stable hash of the response; no comment represents two themes of a wave. */
   verbatims: Verbatim[];
 }
 
@@ -391,6 +391,8 @@ export interface WaveModel {
   label: string;
   /** The date time-dependent figures use: program.yml's as_of, else the last response date. */
   asOf: string | null;
+  /** When the wave's survey opened (program.yml's opened), for "our next survey opens …" in the letter before it. */
+  opened: string | null;
   period: string;
   /** All responses of the wave. A wave is never suppressed: it is the survey itself. */
   figures: ScoreFigures | null;
