@@ -3,6 +3,7 @@ import { summarise, type Histogram } from '../model/histogram.ts';
 import { npsDifference, npsEstimate } from '../stats/nps.ts';
 import { meanDifference, meanOf } from '../stats/mean.ts';
 import type { Comparison, MeanComparison, ScoreFigures } from '../model/types.ts';
+import { formatMean, formatPoints, roundHalfAway } from '../util/format.ts';
 
 export function figuresOf(h: Histogram): ScoreFigures | null {
   const s = summarise(h);
@@ -23,11 +24,6 @@ export function figuresOf(h: Histogram): ScoreFigures | null {
   };
 }
 
-const points = (d: number) => {
-  const r = Math.round(Math.abs(d));
-  return `${r} point${r === 1 ? '' : 's'}`;
-};
-
 /**
  * Compares `a` with `b` (NPS). `kind` shapes the sentence: a change over time ("up 6 points,
  * a significant rise") or a gap to another group, named by `otherLabel` ("6 points above the
@@ -40,13 +36,14 @@ export function compare(a: Histogram, b: Histogram, against: string, kind: 'chan
   const eb = npsEstimate(sb.promoters, sb.detractors, sb.n);
   if (!ea || !eb) return null;
   const d = npsDifference(ea, eb);
-  const rounded = Math.round(d.delta);
+  // Rounded as the pages round it, so the words never say "no change" beside a "+1 point".
+  const rounded = roundHalfAway(d.delta);
   let words: string;
   if (kind === 'change') {
     if (rounded === 0) words = 'no change, within noise';
-    else words = `${d.delta > 0 ? 'up' : 'down'} ${points(d.delta)}, ${d.significant ? `a significant ${d.delta > 0 ? 'rise' : 'fall'}` : 'within noise'}`;
+    else words = `${d.delta > 0 ? 'up' : 'down'} ${formatPoints(d.delta)}, ${d.significant ? `a significant ${d.delta > 0 ? 'rise' : 'fall'}` : 'within noise'}`;
   } else if (rounded === 0) words = `level with ${otherLabel}, within noise`;
-  else words = `${points(d.delta)} ${d.delta > 0 ? 'above' : 'below'} ${otherLabel}, ${d.significant ? 'a significant difference' : 'within noise'}`;
+  else words = `${formatPoints(d.delta)} ${d.delta > 0 ? 'above' : 'below'} ${otherLabel}, ${d.significant ? 'a significant difference' : 'within noise'}`;
   return { against, delta: d.delta, ci95: [d.ci95[0], d.ci95[1]], p: d.p, significant: d.significant, words };
 }
 
@@ -56,6 +53,6 @@ export function compareMeans(a: Histogram, b: Histogram, against: string): MeanC
   const mb = meanOf(b);
   if (!ma || !mb) return null;
   const d = meanDifference(ma, mb);
-  const words = d.significant ? `${Math.abs(d.delta).toFixed(1)} points ${d.delta < 0 ? 'lower' : 'higher'}, a real difference` : 'within noise';
+  const words = d.significant ? `${formatMean(Math.abs(d.delta))} points ${d.delta < 0 ? 'lower' : 'higher'}, a real difference` : 'within noise';
   return { against, delta: d.delta, ci95: d.ci95, p: d.p, significant: d.significant, words };
 }
