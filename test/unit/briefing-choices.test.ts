@@ -31,12 +31,38 @@ describe('briefing choices', () => {
     expect(openingStory(stories, { id: 'w3' } as typeof wave)).toBeNull();
   });
 
+  it('never opens with a story the narrative quotes: the named one gives way to the best other story of the wave', () => {
+    const told = (id: string, data: Partial<StoryEntry['data']>): StoryEntry => ({ id, data: { wave: 'w1', ...data } as unknown as StoryEntry['data'] });
+    const stories = [
+      told('named', { score: 10 }),
+      told('a-plain', {}),
+      told('b-critic', { score: 3 }),
+      told('c-video', { score: 10, video: 'https://v.example/c' }),
+      told('d-other-wave', { wave: 'w2' }),
+    ];
+    const rise = { id: 'w1', change: { delta: 9, significant: true } } as Parameters<typeof openingStory>[1];
+    const fall = { id: 'w1', change: { delta: -9, significant: true } } as typeof rise;
+    const level = { id: 'w1', change: { delta: -2, significant: false } } as typeof rise;
+    // Not quoted: the named story opens, whatever else the wave has.
+    expect(openingStory(stories, rise, 'named', ['a-plain'])?.id).toBe('named');
+    // Quoted: a video first, then a story agreeing with the change, then by id.
+    expect(openingStory(stories, rise, 'named', ['named'])?.id).toBe('c-video');
+    expect(openingStory(stories, rise, 'named', ['named', 'c-video'])?.id).toBe('a-plain');
+    expect(openingStory(stories, fall, 'named', ['named', 'c-video'])?.id).toBe('b-critic');
+    expect(openingStory(stories, level, 'named', ['named', 'c-video'])?.id).toBe('a-plain');
+    // Without a name, the same ranking, and quoted stories never open.
+    expect(openingStory(stories, fall, undefined, new Set(['c-video', 'b-critic']))?.id).toBe('a-plain');
+    // Every story of the wave quoted: none opens (another wave's never does); a missing name stays none.
+    expect(openingStory(stories, rise, 'named', ['named', 'a-plain', 'b-critic', 'c-video'])).toBeNull();
+    expect(openingStory(stories, rise, 'missing', ['named'])).toBeNull();
+  });
+
   it('takes at most five plans with a priority, in priority order, and reads their progress', () => {
     const plans = [7, 3, undefined, 1, 5, 2, 4].map((priority, i) => plan(`p${i}`, priority === undefined ? {} : { priority }));
-    expect(topInitiatives(plans).map((p) => p.data.priority)).toEqual([1, 2, 3, 4, 5]);
-    expect(progressOf(plan('x', { progress: 40 }))).toBe(0.4);
-    expect(progressOf(plan('x', { status: 'done' }))).toBe(1);
-    expect(progressOf(plan('x', { tasks: [{ done: true }, { done: false }, { done: false }, { done: true }] as unknown as ActionEntry['data']['tasks'] }))).toBe(0.5);
-    expect(progressOf(plan('x', {}))).toBeNull();
+    expect(topInitiatives(plans, null).map((p) => p.data.priority)).toEqual([1, 2, 3, 4, 5]);
+    expect(progressOf(plan('x', { progress: 40 }), null)).toBe(0.4);
+    expect(progressOf(plan('x', { status: 'done' }), null)).toBe(1);
+    expect(progressOf(plan('x', { tasks: [{ done: true }, { done: false }, { done: false }, { done: true }] as unknown as ActionEntry['data']['tasks'] }), null)).toBe(0.5);
+    expect(progressOf(plan('x', {}), null)).toBeNull();
   });
 });

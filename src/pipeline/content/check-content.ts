@@ -2,6 +2,7 @@
  * Checks the content folder before any page is built: every Markdown/MDX file must have
  * readable YAML frontmatter, and files of a collection (stories/, actions/, program/,
  * briefings/) must match its zod schema. Problems name the file, line or field, and the fix.
+ * Beside them, warnings about how a briefing's narrative reads (a story quoted twice).
  */
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
@@ -9,6 +10,8 @@ import { filesUnder } from '../util/files.ts';
 import { CONTENT_SCHEMAS } from './schemas.ts';
 import { parseDocument } from 'yaml';
 import type { StructuralIssue } from '../ingest/report.ts';
+import { readNarrative, repeatedQuotes } from './narrative.ts';
+import { contentWarning, type ContentWarning } from './warnings.ts';
 
 export interface ContentCheck {
   files: number;
@@ -64,4 +67,12 @@ export async function checkContent(contentDir: string): Promise<ContentCheck> {
     }
   }
   return { files: files.length, problems };
+}
+
+/**
+ * A warning for each repeat of a story a briefing's narrative already quoted, at the repeat's
+ * line. `text` is the whole .mdx file as read from disk (its lines are the file's).
+ */
+export function repeatedQuoteWarnings(file: string, text: string): ContentWarning[] {
+  return repeatedQuotes(readNarrative(text)).flatMap((r) => r.repeats.map((line) => contentWarning('repeated-quote', { file, line }, { story: r.story, first: r.first })));
 }

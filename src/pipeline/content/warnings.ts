@@ -66,6 +66,11 @@ export const CONTENT_WARNINGS = {
         : `story: ${a.story} names no story in content/stories/; the briefing opens without a story`,
     fix: (a) => `use a story's file name without .md: ${oneOf(a.have)}`,
   }),
+  'repeated-quote': define<{ story: string; first: number | null }>({
+    means: 'a briefing’s narrative quotes the same story more than once: readers see the same words twice',
+    message: (a) => `<Quote story="${a.story}"> quotes a story the narrative already quoted${a.first !== null ? ` on line ${a.first}` : ''}`,
+    fix: () => 'keep one of the two quotes, or quote another story of the wave',
+  }),
   'unknown-metric': define<{ metric: string; wave: string; in: 'metric' | 'trend'; have: readonly string[] }>({
     means: '`<Metric name="…">` or `<Trend metrics={[…]}>` names a metric metrics.csv has not for the briefing’s wave',
     message: (a) =>
