@@ -12,6 +12,10 @@ import { join } from 'node:path';
 import { compile, version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { parse, version as vegaVersion, View } from 'vega';
 import { chartCacheDir } from '../lib/model.ts';
+import { useTextWidth } from './text-width.ts';
+
+// Text measured as Inter draws it, not Vega's wide guess (see text-width.ts).
+useTextWidth();
 
 async function render(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });

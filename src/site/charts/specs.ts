@@ -2,11 +2,16 @@
  * Every chart of the site as a Vega-Lite spec with what must travel with it: a title that
  * states the finding, the n and "as of" line, a text alternative generated from the data,
  * the data as a table, and the export CSV it comes from.
+ *
+ * Each chart the deck shows comes in two media (charts/theme.ts): `page` (the default) and
+ * `slide`, drawn for the back of a room: a wide plot (about 16:7) whose labels are 32 SVG units
+ * when it is shown about 1,600 units wide, thicker marks, fewer ticks, and values written on the
+ * marks, so the room reads the numbers rather than estimating them from an axis.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricChange, SegmentDimension, WaveModel } from '../../pipeline/model/types.ts';
 import type { Action } from '../../pipeline/content/schemas.ts';
-import { COLORS, categoryScale, config } from './theme.ts';
+import { COLORS, MEDIA, categoryScale, configFor, type Medium } from './theme.ts';
 import { formatCount, formatDate, formatNps, formatPercent, formatValue } from '../../shared/format.ts';
 
 export interface ChartDef {
@@ -21,7 +26,21 @@ export interface ChartDef {
   csv: string | null;
 }
 
-const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config } as const;
+/** Where the chart is shown; a slide gets the large variant. */
+export interface ChartOptions {
+  medium?: Medium;
+}
+
+/**
+ * The spec's frame: schema and config of the medium. A slide's single views are fitted to one
+ * known size (padding, axes and labels inside it), so the slide's CSS can size the SVG by its
+ * viewBox and know every label's size on screen.
+ */
+function frame(medium: Medium, size: { width: number; height: number } | null = null) {
+  const head = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: configFor(medium) };
+  if (medium === 'page' || size === null) return head;
+  return { ...head, ...size, autosize: { type: 'fit', contains: 'padding' }, padding: 8 };
+}
 
 /**
  * Vega-Lite's TypeScript types reject plain object literals in many valid places (string
@@ -32,50 +51,104 @@ const vl = (spec: object): TopLevelSpec => spec as TopLevelSpec;
 
 const asOfLine = (w: WaveModel) => `n = ${formatCount(w.figures?.n ?? 0)} responses · data as of ${formatDate(w.asOf)}`;
 
+/**
+ * A scale domain that fits the values with some air around them, on round steps, within
+ * [min, max]: a chart whose points sit between 61% and 72% shows 55% to 80%, not 0 to 100%.
+ */
+export function fittedDomain(values: number[], step: number, limits: [number, number], pad = step / 2): [number, number] {
+  const lo = Math.min(...values) - pad;
+  const hi = Math.max(...values) + pad;
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return [Math.max(limits[0], round(Math.floor(lo / step) * step)), Math.min(limits[1], round(Math.ceil(hi / step) * step))];
+}
+
 /** The wave's composition: one 100% bar, detractors | passives | promoters. */
-export function compositionChart(w: WaveModel): ChartDef | null {
+export function compositionChart(w: WaveModel, opts: ChartOptions = {}): ChartDef | null {
   const f = w.figures;
   if (!f) return null;
+  const medium = opts.medium ?? 'page';
   const parts = [
     { category: 'Detractors', count: f.detractors, share: f.detractorShare },
     { category: 'Passives', count: f.passives, share: f.passiveShare },
     { category: 'Promoters', count: f.promoters, share: f.promoterShare },
   ];
+  const tooltip = [
+    { field: 'category', title: 'Group' },
+    { field: 'count', title: 'Responses' },
+    { field: 'share', title: 'Share', format: '.0%' },
+  ];
+  const page = {
+    ...frame('page'),
+    width: 640,
+    height: 56,
+    data: { values: parts.map((p, order) => ({ ...p, order })) },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'share', type: 'quantitative', stack: 'normalize', axis: { format: '.0%', title: null } },
+      color: { field: 'category', type: 'nominal', scale: categoryScale, legend: { title: null } },
+      order: { field: 'order' },
+      tooltip,
+    },
+  };
   return {
     id: `composition-${w.id}`,
     title: `NPS ${formatNps(f.nps)}: ${formatPercent(f.promoterShare)} promoters, ${formatPercent(f.detractorShare)} detractors`,
     caption: asOfLine(w),
-    spec: vl({
-      ...base,
-      width: 640,
-      height: 56,
-      data: { values: parts.map((p, order) => ({ ...p, order })) },
-      mark: { type: 'bar', tooltip: true },
-      encoding: {
-        x: { field: 'share', type: 'quantitative', stack: 'normalize', axis: { format: '.0%', title: null } },
-        color: { field: 'category', type: 'nominal', scale: categoryScale, legend: { title: null } },
-        order: { field: 'order' },
-        tooltip: [
-          { field: 'category', title: 'Group' },
-          { field: 'count', title: 'Responses' },
-          { field: 'share', title: 'Share', format: '.0%' },
-        ],
-      },
-    }),
+    spec: vl(medium === 'page' ? page : compositionSlide(parts)),
     alt: `${parts.map((p) => `${p.category.toLowerCase()} ${formatPercent(p.share)} (${formatCount(p.count)})`).join(', ')}; NPS ${formatNps(f.nps)} from ${formatCount(f.n)} responses.`,
     table: { columns: ['Group', 'Responses', 'Share'], rows: parts.map((p) => [p.category, p.count, formatPercent(p.share)]) },
     csv: '/exports/waves.csv',
   };
 }
 
+/**
+ * The composition on a slide: a tall bar the width of the slide, each group's share and name
+ * written above its part, so the words sit next to the colour they name (a part too narrow
+ * for its words keeps its share only, or nothing; the slide's text and the alt say them all).
+ */
+function compositionSlide(parts: { category: string; count: number; share: number }[]) {
+  const s = MEDIA.slide;
+  const height = 300;
+  const plot = height - 16;
+  const pctSize = s.label + 20;
+  let start = 0;
+  const rows = parts.map((p) => {
+    const row = { ...p, start, end: start + p.share, label: p.share >= 0.07 ? formatPercent(p.share) : '', name: p.share >= 0.13 ? p.category : '' };
+    start += p.share;
+    return row;
+  });
+  const x = { field: 'start', type: 'quantitative', scale: { domain: [0, 1], nice: false, zero: true }, axis: null };
+  // y in [0, 1] of the plot's height: the bar below, two lines of text above it.
+  const y = (at: number) => ({ datum: at, type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: null });
+  const barTop = 0.55;
+  const pctBase = barTop + 10 / plot;
+  const nameBase = pctBase + (pctSize + 10) / plot;
+  const color = { field: 'category', type: 'nominal', scale: categoryScale, legend: null };
+  return {
+    ...frame('slide', { width: s.width, height }),
+    data: { values: rows },
+    layer: [
+      { mark: { type: 'bar', stroke: COLORS.bg, strokeWidth: 4 }, encoding: { x, x2: { field: 'end' }, y: y(0), y2: { datum: barTop }, color } },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, fontSize: pctSize, fontWeight: 700, color: COLORS.ink },
+        encoding: { x, y: y(pctBase), text: { field: 'label' } },
+      },
+      { mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, fontSize: s.label, color: COLORS.ink }, encoding: { x, y: y(nameBase), text: { field: 'name' } } },
+    ],
+  };
+}
+
 /** The NPS trend with its 95% band; significant changes marked on their point. */
-export function trendChart(waves: WaveModel[], upTo: WaveModel): ChartDef | null {
+export function trendChart(waves: WaveModel[], upTo: WaveModel, opts: ChartOptions = {}): ChartDef | null {
+  const medium = opts.medium ?? 'page';
+  const s = MEDIA[medium];
   const shown = waves.slice(0, waves.indexOf(upTo) + 1).filter((w) => w.figures);
   if (shown.length === 0) return null;
   const rows = shown.map((w, order) => ({
     wave: w.label,
     order,
     nps: w.figures!.nps,
+    label: formatNps(w.figures!.nps),
     low: w.figures!.ci95[0],
     high: w.figures!.ci95[1],
     n: w.figures!.n,
@@ -86,27 +159,31 @@ export function trendChart(waves: WaveModel[], upTo: WaveModel): ChartDef | null
   // A scale fitted to the band (with zero in view) shows movement; the full −100…100 flattens it.
   const domain = [Math.max(-100, Math.floor(Math.min(0, ...rows.map((r) => r.low)) / 10) * 10 - 10), Math.min(100, Math.ceil(Math.max(...rows.map((r) => r.high)) / 10) * 10 + 10)];
   const x = { field: 'wave', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0 } } as const;
+  const y = { field: 'nps', type: 'quantitative' } as const;
+  const onSlide = medium === 'slide';
   return {
     id: `trend-${upTo.id}`,
     title: last.change ? `NPS ${formatNps(last.figures!.nps)} in ${last.label}: ${last.change.words}` : `NPS ${formatNps(last.figures!.nps)} in ${last.label}`,
-    caption: `${shown.length} waves · shaded band: 95% interval · larger dots: significant changes · data as of ${formatDate(upTo.asOf)}`,
+    caption: onSlide
+      ? `Shaded: 95% interval · large dots: real changes · ${formatCount(last.figures!.n)} answers in ${last.label}`
+      : `${shown.length} waves · shaded band: 95% interval · larger dots: significant changes · data as of ${formatDate(upTo.asOf)}`,
     spec: vl({
-      ...base,
-      width: 640,
-      height: 240,
+      ...frame(medium, { width: s.width, height: 640 }),
+      ...(onSlide ? {} : { width: 640, height: 240 }),
       data: { values: rows },
       encoding: { x },
       layer: [
         {
-          mark: { type: 'area', color: COLORS.band, opacity: 0.5 },
-          encoding: { y: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain } }, y2: { field: 'high' } },
+          mark: { type: 'area', color: COLORS.band, opacity: onSlide ? 0.7 : 0.5 },
+          encoding: { y: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain }, axis: { tickCount: s.ticks } }, y2: { field: 'high' } },
         },
-        { mark: { type: 'line', color: COLORS.line, strokeWidth: 2 }, encoding: { y: { field: 'nps', type: 'quantitative' } } },
+        { mark: { type: 'rule', color: COLORS.reference, strokeDash: onSlide ? [6, 8] : [2, 3], strokeWidth: onSlide ? 3 : 1 }, encoding: { x: null, y: { datum: 0 } } },
+        { mark: { type: 'line', color: COLORS.series, strokeWidth: s.stroke }, encoding: { y } },
         {
-          mark: { type: 'point', filled: true, color: COLORS.line, tooltip: true },
+          mark: { type: 'point', filled: true, color: COLORS.series, opacity: 1, tooltip: true },
           encoding: {
-            y: { field: 'nps', type: 'quantitative' },
-            size: { condition: { test: 'datum.significant', value: 220 }, value: 50 },
+            y,
+            size: { condition: { test: 'datum.significant', value: s.bigDot }, value: s.dot },
             tooltip: [
               { field: 'wave', title: 'Wave' },
               { field: 'nps', title: 'NPS', format: '+.0f' },
@@ -117,7 +194,15 @@ export function trendChart(waves: WaveModel[], upTo: WaveModel): ChartDef | null
             ],
           },
         },
-        { mark: { type: 'rule', color: COLORS.reference, strokeDash: [2, 3] }, encoding: { x: null, y: { datum: 0 } } },
+        // On a slide each wave's NPS is written on its point: the room reads it, not the axis.
+        ...(onSlide
+          ? [
+              {
+                mark: { type: 'text', baseline: 'bottom', dy: -30, fontSize: s.label + 4, fontWeight: 700, color: COLORS.ink },
+                encoding: { y: { field: 'high', type: 'quantitative' }, text: { field: 'label' } },
+              },
+            ]
+          : []),
       ],
     }),
     alt: `NPS by wave: ${rows.map((r) => `${r.wave} ${formatNps(r.nps)} (95% ${formatNps(r.low)} to ${formatNps(r.high)}, n ${formatCount(r.n)}; ${r.change})`).join('; ')}.`,
@@ -129,43 +214,91 @@ export function trendChart(waves: WaveModel[], upTo: WaveModel): ChartDef | null
   };
 }
 
-/** Operations and finance beside NPS: small multiples sharing one time axis (no dual axes). */
-export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: string[] | null = null): ChartDef | null {
+/**
+ * Operations and finance beside NPS: small multiples sharing one time axis (no dual axes). On a
+ * page, one panel a row; on a slide, two panels a row (2 × 2 for NPS and three measures), each
+ * with its latest value written on its last point.
+ */
+export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: string[] | null = null, opts: ChartOptions = {}): ChartDef | null {
+  const medium = opts.medium ?? 'page';
+  const s = MEDIA[medium];
+  const onSlide = medium === 'slide';
   const byPeriod = new Map(waves.slice(0, waves.indexOf(upTo) + 1).map((w) => [w.period, w]));
   const chosen = (upTo.metrics as MetricChange[]).filter((m) => metrics === null || metrics.includes(m.metric));
   if (chosen.length === 0) return null;
   const periods = [...byPeriod.keys()];
-  const rows: { panel: string; period: string; value: number; order: number; unit: string }[] = [];
+  const rows: { panel: string; period: string; value: number; order: number; unit: string; label: string; last: boolean; rising: boolean }[] = [];
   periods.forEach((p, order) => {
     const w = byPeriod.get(p)!;
-    if (w.figures) rows.push({ panel: 'NPS', period: w.label, value: w.figures.nps, order, unit: 'points' });
+    const last = order === periods.length - 1;
+    if (w.figures) rows.push({ panel: 'NPS', period: w.label, value: w.figures.nps, order, unit: 'points', label: formatNps(w.figures.nps), last, rising: true });
     for (const m of chosen) {
       const mw = w.metrics.find((x) => x.metric === m.metric);
-      if (mw?.value !== null && mw?.value !== undefined) rows.push({ panel: m.label, period: w.label, value: mw.value, order, unit: m.unit ?? '' });
+      if (mw?.value !== null && mw?.value !== undefined)
+        rows.push({ panel: m.label, period: w.label, value: mw.value, order, unit: m.unit ?? '', label: formatValue(mw.value, m.unit), last, rising: true });
     }
   });
+  // Whether each panel's line rises into its last point: its value is written above the point
+  // then, below it when the line comes down, so the words never sit on the line.
+  for (const r of rows) {
+    const before = rows.filter((x) => x.panel === r.panel && x.order < r.order).at(-1);
+    r.rising = before === undefined || r.value >= before.value;
+  }
   const panels = ['NPS', ...chosen.map((m) => m.label)];
+  const x = { field: 'period', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0 } };
+  // On a slide the scale leaves room above and below the line for the written values.
+  const y = { field: 'value', type: 'quantitative', title: null, scale: { zero: false, ...(onSlide ? { padding: 56 } : {}) }, axis: { tickCount: 3, format: '~s' } };
+  const line = {
+    mark: { type: 'line', point: onSlide ? { filled: true, size: s.dot, color: COLORS.series } : true, color: COLORS.series, strokeWidth: s.stroke, tooltip: true },
+    encoding: {
+      x,
+      y,
+      tooltip: [
+        { field: 'panel', title: 'Measure' },
+        { field: 'period', title: 'Wave' },
+        { field: 'value', title: 'Value', format: ',.0f' },
+      ],
+    },
+  };
+  const header = { title: null, labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', ...(onSlide ? { labelLimit: 0 } : {}) };
+  // A slide's grid: two panels a row, sized so the whole is about 1,600 × 640 with one or two rows.
+  const columns = Math.min(2, panels.length);
+  const cell = onSlide ? { width: Math.round(1500 / columns) - 70, height: panels.length > 2 ? 170 : 400 } : { width: 560, height: 70 };
   return {
     id: `operations-${upTo.id}`,
     title: `NPS beside ${chosen.length} operational and financial measures`,
-    caption: `Each panel has its own scale; the waves line up across panels · data as of ${formatDate(upTo.asOf)}`,
+    caption: onSlide
+      ? `Each panel has its own scale; the latest value is written on each · data as of ${formatDate(upTo.asOf)}`
+      : `Each panel has its own scale; the waves line up across panels · data as of ${formatDate(upTo.asOf)}`,
     spec: vl({
-      ...base,
+      ...frame(medium),
       data: { values: rows },
-      facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: { title: null, labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+      ...(onSlide
+        ? { facet: { field: 'panel', type: 'nominal', sort: panels, header }, columns, spacing: { row: 40, column: 90 } }
+        : { facet: { row: { field: 'panel', type: 'nominal', sort: panels, header } } }),
       spec: {
-        width: 560,
-        height: 70,
-        mark: { type: 'line', point: true, color: COLORS.line, tooltip: true },
-        encoding: {
-          x: { field: 'period', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0 } },
-          y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 3, format: '~s' } },
-          tooltip: [
-            { field: 'panel', title: 'Measure' },
-            { field: 'period', title: 'Wave' },
-            { field: 'value', title: 'Value', format: ',.0f' },
-          ],
-        },
+        ...cell,
+        ...(onSlide
+          ? {
+              layer: [
+                line,
+                ...[true, false].map((rising) => ({
+                  transform: [{ filter: `datum.last && ${rising ? '' : '!'}datum.rising` }],
+                  mark: {
+                    type: 'text',
+                    align: 'right',
+                    baseline: rising ? 'bottom' : 'top',
+                    dx: 12,
+                    dy: rising ? -24 : 24,
+                    fontSize: s.label + 4,
+                    fontWeight: 700,
+                    color: COLORS.ink,
+                  },
+                  encoding: { x, y, text: { field: 'label' } },
+                })),
+              ],
+            }
+          : line),
       },
       resolve: { scale: { y: 'independent' } },
     }),
@@ -194,7 +327,10 @@ export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: st
 }
 
 /** A segment dimension: each value's NPS and interval, sorted, the wave's NPS as reference. */
-export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): ChartDef | null {
+export function segmentChart(w: WaveModel, d: SegmentDimension, min: number, opts: ChartOptions = {}): ChartDef | null {
+  const medium = opts.medium ?? 'page';
+  const s = MEDIA[medium];
+  const onSlide = medium === 'slide';
   const shown = d.values.flatMap((v) =>
     v.figures.suppressed
       ? []
@@ -202,6 +338,7 @@ export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): Ch
           {
             value: v.value,
             nps: v.figures.nps,
+            label: formatNps(v.figures.nps),
             low: v.figures.ci95[0],
             high: v.figures.ci95[1],
             n: v.figures.n,
@@ -215,26 +352,41 @@ export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): Ch
   shown.sort((a, b) => b.nps - a.nps);
   const leader = shown.find((s) => s.value === d.leader);
   const title = leader ? `${d.label}: ${leader.value} leads at NPS ${formatNps(leader.nps)}, ${leader.gap}` : `${d.label}: no value stands above the rest beyond noise`;
+  // A page shows the whole −100…100 scale; a slide fits the whiskers, so the gaps read from afar.
+  const domain = onSlide ? fittedDomain([...shown.flatMap((v) => [v.low, v.high]), w.figures.nps, 0], 10, [-100, 100], 4) : [-100, 100];
+  const hiddenNote = hidden.length ? ` · not shown (fewer than ${min} responses, or hidden so a small group cannot be worked out): ${hidden.join(', ')}` : '';
+  const y = {
+    field: 'value',
+    type: 'nominal',
+    sort: { field: 'nps', order: 'descending' },
+    axis: { title: onSlide ? d.label : null, ...(onSlide ? { titleAngle: 0, titleAlign: 'left', titleAnchor: 'end', titleY: -24, titleX: 0 } : {}) },
+  };
   return {
     id: `segments-${w.id}-${d.id}`,
     title,
-    caption: `${asOfLine(w)} · dots: NPS, whiskers: 95% interval, dashed line: all responses${hidden.length ? ` · not shown (fewer than ${min} responses, or hidden so a small group cannot be worked out): ${hidden.join(', ')}` : ''}`,
+    caption: onSlide
+      ? `Dots: NPS · bars: 95% interval · dashed: all ${formatCount(w.figures.n)} answers (${formatNps(w.figures.nps)})${hiddenNote}`
+      : `${asOfLine(w)} · dots: NPS, whiskers: 95% interval, dashed line: all responses${hiddenNote}`,
     spec: vl({
-      ...base,
-      width: 640,
-      height: { step: 28 },
+      ...frame(medium, { width: s.width, height: Math.min(640, 320 + 90 * shown.length) }),
+      ...(onSlide ? {} : { width: 640, height: { step: 28 } }),
       data: { values: shown },
-      encoding: { y: { field: 'value', type: 'nominal', sort: { field: 'nps', order: 'descending' }, axis: { title: null } } },
+      encoding: { y },
       layer: [
         {
-          mark: { type: 'rule', color: COLORS.muted },
-          encoding: { x: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain: [-100, 100] } }, x2: { field: 'high' } },
+          mark: { type: 'rule', color: COLORS.muted, strokeWidth: s.whisker, strokeCap: 'round' },
+          encoding: { x: { field: 'low', type: 'quantitative', title: 'NPS', scale: { domain, nice: false }, axis: { tickCount: s.ticks + 2 } }, x2: { field: 'high' } },
         },
         {
-          mark: { type: 'point', filled: true, size: 90, tooltip: true },
+          data: { values: [{ overall: w.figures.nps }] },
+          mark: { type: 'rule', strokeDash: onSlide ? [10, 8] : [4, 4], strokeWidth: onSlide ? 3 : 1, color: COLORS.reference },
+          encoding: { x: { field: 'overall', type: 'quantitative' }, y: null },
+        },
+        {
+          mark: { type: 'point', filled: true, opacity: 1, size: onSlide ? s.bigDot : 90, tooltip: true },
           encoding: {
             x: { field: 'nps', type: 'quantitative' },
-            color: { field: 'significant', type: 'nominal', scale: { domain: [false, true], range: [COLORS.passive, COLORS.line] }, legend: null },
+            color: { field: 'significant', type: 'nominal', scale: { domain: [false, true], range: [COLORS.passive, COLORS.series] }, legend: null },
             tooltip: [
               { field: 'value', title: d.label },
               { field: 'nps', title: 'NPS', format: '+.0f' },
@@ -243,11 +395,15 @@ export function segmentChart(w: WaveModel, d: SegmentDimension, min: number): Ch
             ],
           },
         },
-        {
-          data: { values: [{ overall: w.figures.nps }] },
-          mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference },
-          encoding: { x: { field: 'overall', type: 'quantitative' }, y: null },
-        },
+        // On a slide each value's NPS is written beside its interval.
+        ...(onSlide
+          ? [
+              {
+                mark: { type: 'text', align: 'left', dx: 24, fontSize: s.label + 4, fontWeight: 700, color: COLORS.ink },
+                encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'label' } },
+              },
+            ]
+          : []),
       ],
     }),
     alt: `${d.label}, NPS by value: ${shown.map((s) => `${s.value} ${formatNps(s.nps)} (95% ${formatNps(s.low)} to ${formatNps(s.high)}, n ${formatCount(s.n)}; ${s.gap})`).join('; ')}. All responses: ${formatNps(w.figures.nps)}.${hidden.length ? ` Not shown: ${hidden.join(', ')}.` : ''}`,
@@ -273,7 +429,7 @@ export function distributionChart(w: WaveModel): ChartDef | null {
     title: `Most answers are a ${mode.score}; ${formatPercent(f.detractorShare)} gave 6 or less`,
     caption: asOfLine(w),
     spec: vl({
-      ...base,
+      ...frame('page'),
       width: 640,
       height: 180,
       data: { values: rows },
@@ -304,7 +460,7 @@ export function ganttChart(id: string, a: Action): ChartDef | null {
     title: `${done} of ${rows.length} tasks done`,
     caption: `From ${formatDate(rows.reduce((a, b) => (b.start < a ? b.start : a), rows[0]!.start))} to ${formatDate(rows.reduce((a, b) => (b.end > a ? b.end : a), rows[0]!.end))}`,
     spec: vl({
-      ...base,
+      ...frame('page'),
       width: 640,
       height: { step: 26 },
       data: { values: rows },
@@ -313,7 +469,7 @@ export function ganttChart(id: string, a: Action): ChartDef | null {
         y: { field: 'task', type: 'nominal', sort: { field: 'order' }, axis: { title: null, labelLimit: 260 } },
         x: { field: 'start', type: 'temporal', title: null, axis: { format: '%b %Y' } },
         x2: { field: 'end' },
-        color: { field: 'status', type: 'nominal', scale: { domain: ['Done', 'To do'], range: [COLORS.line, COLORS.band] }, legend: { title: null } },
+        color: { field: 'status', type: 'nominal', scale: { domain: ['Done', 'To do'], range: [COLORS.series, COLORS.band] }, legend: { title: null } },
         tooltip: [
           { field: 'task', title: 'Task' },
           { field: 'start', title: 'Start', type: 'temporal', format: '%d %b %Y' },
@@ -328,8 +484,15 @@ export function ganttChart(id: string, a: Action): ChartDef | null {
   };
 }
 
-/** Key drivers: importance (correlation with the score) against performance (the mean on a 0–1 scale). */
-export function driversChart(w: WaveModel): ChartDef | null {
+/**
+ * Key drivers: importance (correlation with the score) against performance (the mean on a 0–1
+ * scale). Both axes fit the data (with air around it, not from zero): attributes are rated in a
+ * narrow band, and a 0–100% axis would pile them into one spot.
+ */
+export function driversChart(w: WaveModel, opts: ChartOptions = {}): ChartDef | null {
+  const medium = opts.medium ?? 'page';
+  const s = MEDIA[medium];
+  const onSlide = medium === 'slide';
   const rows = w.attributes.flatMap((a) =>
     a.figures.suppressed || !a.figures.driver
       ? []
@@ -344,35 +507,60 @@ export function driversChart(w: WaveModel): ChartDef | null {
             n: a.figures.n,
             quadrant: a.figures.quadrant ?? '',
             significant: a.figures.driver.significant,
+            // What the dot's colour says: the one to fix first, tied to the score, or not significant.
+            reading: a.id === w.fixFirst ? 'fix first' : a.figures.driver.significant ? 'significant' : 'not significant',
           },
         ],
   );
   if (rows.length === 0) return null;
   const fix = w.attributes.find((a) => a.id === w.fixFirst);
+  const performance = rows.map((r) => r.performance);
+  const spread = Math.max(...performance) - Math.min(...performance);
+  // Room on the right for the names written beside the dots.
+  const xDomain = fittedDomain([...performance, Math.max(...performance) + spread * (onSlide ? 0.35 : 0.25)], 0.05, [0, 1], 0.02);
+  const yDomain = fittedDomain([...rows.flatMap((r) => [r.low, r.high]), 0], 0.1, [-1, 1], 0.03);
   return {
     id: `drivers-${w.id}`,
     title: fix ? `Fix first: ${fix.label}, strongly tied to the score and rated lower than most` : 'No attribute is both strongly tied to the score and rated low',
-    caption: `${asOfLine(w)} · up: more tied to the recommend score (correlation, with its 95% interval) · right: rated higher · grey: not significant`,
+    caption: onSlide
+      ? `Up: more tied to the score (bars: 95% interval) · right: rated higher · orange: fix first · grey: not significant`
+      : `${asOfLine(w)} · up: more tied to the recommend score (correlation, with its 95% interval) · right: rated higher · orange: fix first · grey: not significant`,
     spec: vl({
-      ...base,
-      width: 640,
-      height: 320,
+      ...frame(medium, { width: s.width, height: 640 }),
+      ...(onSlide ? {} : { width: 640, height: 320 }),
       data: { values: rows },
       layer: [
         {
-          mark: { type: 'rule', color: COLORS.muted },
+          mark: { type: 'rule', color: COLORS.muted, strokeWidth: s.whisker, strokeCap: 'round' },
           encoding: {
-            x: { field: 'performance', type: 'quantitative', title: 'Performance (mean rating, lowest to highest)', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-            y: { field: 'low', type: 'quantitative', title: 'Importance (correlation with the score)', scale: { domain: [-0.2, 1] } },
+            x: {
+              field: 'performance',
+              type: 'quantitative',
+              title: onSlide ? 'Performance (mean rating)' : 'Performance (mean rating, lowest to highest)',
+              scale: { domain: xDomain, nice: false, zero: false },
+              axis: { format: '.0%', tickCount: s.ticks + 1 },
+            },
+            y: {
+              field: 'low',
+              type: 'quantitative',
+              title: onSlide ? 'Importance (correlation)' : 'Importance (correlation with the score)',
+              scale: { domain: yDomain, nice: false, zero: false },
+              axis: { tickCount: s.ticks + 1 },
+            },
             y2: { field: 'high' },
           },
         },
         {
-          mark: { type: 'point', filled: true, size: 110, tooltip: true },
+          mark: { type: 'point', filled: true, opacity: 1, size: onSlide ? s.bigDot : 110, tooltip: true },
           encoding: {
             x: { field: 'performance', type: 'quantitative' },
             y: { field: 'r', type: 'quantitative' },
-            color: { field: 'significant', type: 'nominal', scale: { domain: [false, true], range: [COLORS.passive, COLORS.line] }, legend: null },
+            color: {
+              field: 'reading',
+              type: 'nominal',
+              scale: { domain: ['not significant', 'significant', 'fix first'], range: [COLORS.passive, COLORS.series, COLORS.bad] },
+              legend: null,
+            },
             tooltip: [
               { field: 'attribute', title: 'Attribute' },
               { field: 'mean', title: 'Mean rating', format: '.2f' },
@@ -383,7 +571,16 @@ export function driversChart(w: WaveModel): ChartDef | null {
           },
         },
         {
-          mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 12, color: COLORS.ink },
+          mark: {
+            type: 'text',
+            align: 'left',
+            baseline: 'middle',
+            dx: onSlide ? 30 : 8,
+            dy: onSlide ? 0 : -8,
+            fontSize: onSlide ? s.label + 2 : 12,
+            fontWeight: onSlide ? 600 : 400,
+            color: COLORS.ink,
+          },
           encoding: { x: { field: 'performance', type: 'quantitative' }, y: { field: 'r', type: 'quantitative' }, text: { field: 'attribute' } },
         },
       ],
