@@ -38,13 +38,15 @@ export const COLORS = {
 } as const;
 
 /**
- * The font stack: Inter for Latin, Greek and Cyrillic; Noto Sans for the scripts customers
- * write in that Inter lacks; Noto Color Emoji, so emoji render where no emoji font is installed.
- * Every face is self-hosted (src/shared/styles/fonts.css) and loaded only for the characters a
- * page uses (unicode-range).
+ * The font stack: Inter for Latin, Greek and Cyrillic; then the reader's own system font (it
+ * has arrows and symbols Inter's files leave out, and on most computers and phones the
+ * scripts below); then Noto Sans for the scripts customers write in, and Noto Color Emoji, so
+ * they render where no such font is installed. Every face is self-hosted
+ * (src/shared/styles/fonts*.css) and fetched only for the characters a page uses (unicode-range).
  */
 export const FONT_SANS = [
   "'Inter Variable'",
+  'system-ui',
   "'Noto Sans Arabic Variable'",
   "'Noto Sans Hebrew Variable'",
   "'Noto Sans Devanagari Variable'",
@@ -53,7 +55,6 @@ export const FONT_SANS = [
   "'Noto Sans JP Variable'",
   "'Noto Sans KR Variable'",
   "'Noto Color Emoji'",
-  'system-ui',
   'sans-serif',
 ].join(', ');
 
