@@ -12,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricChange, SegmentDimension, WaveModel } from '../../pipeline/model/types.ts';
 import type { Action } from '../../pipeline/content/schemas.ts';
 import { COLORS, MEDIA, categoryScale, configFor, type Medium } from './theme.ts';
-import { formatCount, formatDate, formatNps, formatPercent, formatValue } from '../../shared/format.ts';
+import { formatCorrelation, formatCount, formatDate, formatMean, formatNps, formatPercent, formatValue, formatValueRow } from '../../shared/format.ts';
 
 export interface ChartDef {
   id: string;
@@ -304,26 +304,40 @@ export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: st
     }),
     alt:
       panels
-        .map(
-          (p) =>
-            `${p}: ${rows
-              .filter((r) => r.panel === p)
-              .map((r) => `${r.period} ${formatValue(r.value, r.unit)}`)
-              .join(', ')}`,
-        )
+        .map((p) => {
+          const own = rows.filter((r) => r.panel === p);
+          const words = panelWords(own);
+          return `${p}: ${own.map((r, i) => `${r.period} ${words[i]}`).join(', ')}`;
+        })
         .join('. ') + '.',
     table: {
       columns: ['Measure', ...(byPeriod.size ? [...byPeriod.values()].map((w) => w.label) : [])],
-      rows: panels.map((p) => [
-        p,
-        ...[...byPeriod.values()].map((w) => {
-          const r = rows.find((x) => x.panel === p && x.period === w.label);
-          return r ? formatValue(r.value, r.unit) : '–';
-        }),
-      ]),
+      rows: panels.map((p) => {
+        const own = rows.filter((r) => r.panel === p);
+        const words = panelWords(own);
+        return [
+          p,
+          ...[...byPeriod.values()].map((w) => {
+            const i = own.findIndex((x) => x.period === w.label);
+            return i >= 0 ? words[i]! : '–';
+          }),
+        ];
+      }),
     },
     csv: '/exports/metrics.csv',
   };
+}
+
+/**
+ * One panel's values worded together: NPS signed and whole, a measure's values in one unit and
+ * precision across the waves (never "$548K" beside "$1.5M" in one row).
+ */
+function panelWords(own: readonly { panel: string; value: number; unit: string }[]): string[] {
+  if (own[0]?.panel === 'NPS') return own.map((r) => formatNps(r.value));
+  return formatValueRow(
+    own.map((r) => r.value),
+    own[0]?.unit,
+  );
 }
 
 /** A segment dimension: each value's NPS and interval, sorted, the wave's NPS as reference. */
@@ -585,14 +599,14 @@ export function driversChart(w: WaveModel, opts: ChartOptions = {}): ChartDef | 
         },
       ],
     }),
-    alt: `Attributes by importance and performance: ${rows.map((r) => `${r.attribute}: mean ${r.mean.toFixed(2)}, correlation ${r.r.toFixed(2)} (95% ${r.low.toFixed(2)} to ${r.high.toFixed(2)})${r.significant ? '' : ', not significant'}, ${r.quadrant}`).join('; ')}.`,
+    alt: `Attributes by importance and performance: ${rows.map((r) => `${r.attribute}: mean ${formatMean(r.mean)}, correlation ${formatCorrelation(r.r)} (95% ${formatCorrelation(r.low)} to ${formatCorrelation(r.high)})${r.significant ? '' : ', not significant'}, ${r.quadrant}`).join('; ')}.`,
     table: {
       columns: ['Attribute', 'Mean rating', 'Correlation with the score', '95% interval', 'Reading'],
       rows: rows.map((r) => [
         r.attribute,
-        r.mean.toFixed(2),
-        r.r.toFixed(2),
-        `${r.low.toFixed(2)} to ${r.high.toFixed(2)}`,
+        formatMean(r.mean),
+        formatCorrelation(r.r),
+        `${formatCorrelation(r.low)} to ${formatCorrelation(r.high)}`,
         r.significant ? r.quadrant : `${r.quadrant} (not significant)`,
       ]),
     },

@@ -329,8 +329,7 @@ export function initiativesTitle(list: DeckInitiative[]): string {
 
 function initiativesSlide(list: DeckInitiative[]): DeckSlide {
   const kicker = 'What we are doing';
-  if (list.length === 0)
-    return { id: 'initiatives', kicker, title: 'No initiative is under way yet', note: 'No plan has a priority yet: name the first one before the next wave.' };
+  if (list.length === 0) return { id: 'initiatives', kicker, title: 'No initiative had started yet', note: 'No top initiative had started by the time of this survey.' };
   return {
     id: 'initiatives',
     kicker,
