@@ -134,15 +134,28 @@ describe('fonts and icons', () => {
     await context.close();
   });
 
-  it('renders emoji and other scripts in customers’ words with the bundled fonts', async () => {
+  it('renders emoji and other scripts in customers’ words with the bundled fonts, fetched only by pages that show them', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // An English-only page does not fetch the fallback faces.
+    const plain = await context.newPage();
+    const sheets: string[] = [];
+    plain.on('request', (r) => r.resourceType() === 'stylesheet' && sheets.push(r.url()));
+    await plain.goto(`${customers.url}/`, { waitUntil: 'networkidle' });
+    const plainText = await plain.evaluate(() => document.body.textContent ?? '');
+    if (!/[\u0590-\u08ff\u0900-\u097f\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af]|\p{Emoji_Presentation}/u.test(plainText)) {
+      expect(sheets.filter((u) => u.includes('fonts-fallback'))).toEqual([]);
+    }
+    // A comment as customers write them, on a real page (so it uses the site's own @font-face rules).
     const page = await context.newPage();
-    await page.goto(`${customers.url}/`, { waitUntil: 'load' });
-    // A comment as customers write them, added to a real page so it uses the site's own @font-face rules.
+    await page.addInitScript(() =>
+      addEventListener('DOMContentLoaded', () => {
+        const p = document.createElement('p');
+        p.textContent = 'Great support 👍🎉 — 사용하기 쉬워요 · سهل الاستخدام · 使いやすい';
+        document.querySelector('main')!.append(p);
+      }),
+    );
+    await page.goto(`${customers.url}/`, { waitUntil: 'networkidle' });
     const loaded = await page.evaluate(async () => {
-      const p = document.createElement('p');
-      p.textContent = 'Great support 👍🎉 — 사용하기 쉬워요 · سهل الاستخدام · 使いやすい';
-      document.querySelector('main')!.append(p);
       const faces = await Promise.all([
         document.fonts.load('16px "Noto Color Emoji"', '👍'),
         document.fonts.load('16px "Noto Sans KR Variable"', '사용'),

@@ -40,8 +40,8 @@ export const COLORS = {
 /**
  * The font stack: Inter for Latin, Greek and Cyrillic; then the reader's own system font (it
  * has arrows and symbols Inter's files leave out, and on most computers and phones the
- * scripts below); then Noto Sans for the scripts customers write in, and Noto Color Emoji, so
- * they render where no such font is installed. Every face is self-hosted
+ * scripts below); then Noto Sans for the scripts customers write in, the installed emoji font
+ * of Apple and Windows devices, and Noto Color Emoji, so they render where no such font is installed. Every face is self-hosted
  * (src/shared/styles/fonts*.css) and fetched only for the characters a page uses (unicode-range).
  */
 export const FONT_SANS = [
@@ -54,6 +54,8 @@ export const FONT_SANS = [
   "'Noto Sans SC Variable'",
   "'Noto Sans JP Variable'",
   "'Noto Sans KR Variable'",
+  "'Apple Color Emoji'",
+  "'Segoe UI Emoji'",
   "'Noto Color Emoji'",
   'sans-serif',
 ].join(', ');
