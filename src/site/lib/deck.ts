@@ -6,6 +6,7 @@
  * Deck.astro only renders the slides and the briefing's MDX notes replace the defaults
  * (slides.ts).
  */
+import { valueFigure } from './value-figure.ts';
 import type { MetricChange, WaveModel } from '../../pipeline/model/types.ts';
 import type { StoryEntry } from '../../pipeline/content/briefing-choices.ts';
 import { significantSegments, type SegmentFinding } from '../../pipeline/content/briefing-choices.ts';
@@ -390,27 +391,9 @@ function closeSlide(letterUrl: string | null): DeckSlide {
  * component says nothing in a note.
  */
 export function noteFigure(w: WaveModel, tag: string, attrs: Record<string, string>): string {
-  const f = w.figures;
   if (tag === 'Change') return w.change ? w.change.words : 'the first wave measured';
   if (tag !== 'Value') return '';
-  switch (attrs['of']) {
-    case 'nps':
-      return f ? formatNps(f.nps) : '–';
-    case 'n':
-      return formatCount(f?.n ?? 0);
-    case 'mean':
-      return f ? formatMean(f.mean) : '–';
-    case 'responseRate':
-      return w.responseRate === null ? 'not known' : formatPercent(w.responseRate);
-    case 'confidentialShare':
-      return w.cohorts.confidentialShare === null ? '–' : formatPercent(w.cohorts.confidentialShare);
-    case 'revenueAtRisk':
-      return financeSums(w.finance).revenueAtRisk;
-    case 'potentialGrowth':
-      return financeSums(w.finance).potentialGrowth;
-    default:
-      return '–';
-  }
+  return valueFigure(w, attrs['of'] ?? '') ?? '–';
 }
 
 /** "a", "a and b", "a, b and c". */
