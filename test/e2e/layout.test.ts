@@ -37,8 +37,8 @@ function pagesOf(site: string): string[] {
     const names = readdirSync(dir).sort();
     if (names.includes('index.html')) out.push(`/${relative(site, dir)}/`.replace(/\/+/g, '/'));
     const folders = names.filter((n) => n !== '_astro' && statSync(join(dir, n)).isDirectory());
-    // A folder of many pages of one kind (accounts, owners, themes…): its first two stand for the rest.
-    for (const n of folders.length > 6 ? folders.slice(0, 2) : folders) walk(join(dir, n));
+    // Below the top, a folder of many pages of one kind (accounts, owners, themes…): its first two stand for the rest.
+    for (const n of dir !== site && folders.length > 6 ? folders.slice(0, 2) : folders) walk(join(dir, n));
   };
   walk(site);
   return out;

@@ -243,7 +243,8 @@ describe('charts load their library only when asked', () => {
     expect(await button.getAttribute('aria-pressed')).toBe('false');
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
-    expect(scripts.filter(isVega).length, 'vega fetched on the press').toBeGreaterThan(0);
+    // A response's body is read after the fact (on a loaded machine, after the chart is drawn): wait for it.
+    await expect.poll(() => scripts.filter(isVega).length, { message: 'vega fetched on the press', timeout: 20_000 }).toBeGreaterThan(0);
     const live = figure.locator('.chart-live svg.marks');
     expect(await live.count()).toBe(1);
     expect(await figure.locator('.chart-static').isVisible()).toBe(false);

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run.ts';
 import type { SiteModel, WaveModel } from '../../src/pipeline/model/types.ts';
 import { buildDeck, headlineTitle, initiativesTitle, movedMost, movement, noteFigure, periodLabel, topAsks, trendTitle, type DeckSlide } from '../../src/site/lib/deck.ts';
-import { driversChart, fittedDomain } from '../../src/site/charts/specs.ts';
+import { driversChart, fittedDomain, operationsChart } from '../../src/site/charts/specs.ts';
+import { textWidth } from '../../src/site/charts/text-width.ts';
 import { formatNpsInterval } from '../../src/shared/format.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 
@@ -200,6 +201,32 @@ describe('chart axes fit their data', () => {
   it('rounds a domain out to steps around the values, within limits', () => {
     expect(fittedDomain([0.61, 0.72], 0.05, [0, 1], 0.02)).toEqual([0.55, 0.75]);
     expect(fittedDomain([-95, 40], 10, [-100, 100], 10)).toEqual([-100, 50]);
+  });
+
+  it('wraps long wave labels and cuts long panel headings on a slide, so neither runs into its neighbour nor widens the grid', () => {
+    const long = 'Third quarter of the 2026 financial year';
+    const waves = model.waves.map((w) => (w.id === 'w3' ? { ...w, label: long } : w));
+    const upTo = { ...waves[2]!, metrics: waves[2]!.metrics.map((m) => ({ ...m, label: `${m.label} across all regions and business units` })) };
+    const spec = operationsChart([...waves.slice(0, 2), upTo], upTo, null, { medium: 'slide' })!.spec as unknown as {
+      facet: { header: { labelLimit: number } };
+      spec: { width: number; layer: { encoding: { x: { axis: { labelLimit: number; labelExpr: string } } } }[] };
+    };
+    const cell = spec.spec.width;
+    const heading = spec.facet.header.labelLimit;
+    expect(heading).toBeGreaterThan(0);
+    expect(heading).toBeLessThanOrEqual(cell);
+    const axis = spec.spec.layer[0]!.encoding.x.axis;
+    const lines = (JSON.parse(axis.labelExpr.slice(0, axis.labelExpr.indexOf('[datum'))) as Record<string, string[]>)[long]!;
+    expect(lines.join(' ')).toBe(long);
+    expect(lines.length).toBe(2);
+    expect(textWidth({ fontSize: 32 }, lines[0])).toBeLessThanOrEqual(cell / 3);
+    expect(axis.labelLimit).toBeLessThanOrEqual(cell / 3);
+  });
+
+  it('draws no unrounded tick on a panel of one wave', () => {
+    const first = model.waves[1]!;
+    const spec = JSON.stringify(operationsChart([first], first, null, { medium: 'slide' })!.spec);
+    expect(spec).toContain('"labels":false');
   });
 
   it('draws the drivers chart on the span the attributes are rated in, not 0–100%, on a page and on a slide', () => {

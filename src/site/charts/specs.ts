@@ -12,6 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricChange, SegmentDimension, WaveModel } from '../../pipeline/model/types.ts';
 import type { Action } from '../../pipeline/content/schemas.ts';
 import { COLORS, MEDIA, categoryScale, configFor, type Medium } from './theme.ts';
+import { textWidth, wrapText } from './text-width.ts';
 import { formatCorrelation, formatCount, formatDate, formatMean, formatNps, formatPercent, formatValue, formatValueRow } from '../../shared/format.ts';
 
 export interface ChartDef {
@@ -48,6 +49,25 @@ function frame(medium: Medium, size: { width: number; height: number } | null = 
  * each chart is rendered, and every chart of the demo is rendered in the tests.
  */
 const vl = (spec: object): TopLevelSpec => spec as TopLevelSpec;
+
+/**
+ * Axis or header labels wrapped onto up to `maxLines` lines where one is wider than its `width`
+ * (SVG units), the last line cut there: a long wave label ("Third quarter of the 2026 financial
+ * year") never runs into its neighbour, and a long panel heading neither widens a slide's grid
+ * nor shrinks its text. `props` is empty when every label fits (the spec stays as it was);
+ * `extraLines` is what the wrapping adds.
+ */
+function wrappedLabels(labels: string[], width: number, font: { fontSize: number; fontWeight?: number }, maxLines = 2) {
+  const limit = Math.floor(width);
+  const wrapped = Object.fromEntries(labels.map((l) => [l, wrapText(l, limit, font, maxLines)] as const).filter(([, lines]) => lines.length > 1));
+  const extraLines = Math.max(0, ...Object.values(wrapped).map((lines) => lines.length - 1));
+  const cut = labels.some((l) => textWidth(font, l) > limit);
+  const props: { labelLimit?: number; labelExpr?: string } = {
+    ...(cut ? { labelLimit: limit } : {}),
+    ...(extraLines ? { labelExpr: `${JSON.stringify(wrapped)}[datum.value] || datum.value` } : {}),
+  };
+  return { props, extraLines };
+}
 
 const asOfLine = (w: WaveModel) => `n = ${formatCount(w.figures?.n ?? 0)} responses · data as of ${formatDate(w.asOf)}`;
 
@@ -158,9 +178,25 @@ export function trendChart(waves: WaveModel[], upTo: WaveModel, opts: ChartOptio
   const last = shown.at(-1)!;
   // A scale fitted to the band (with zero in view) shows movement; the full −100…100 flattens it.
   const domain = [Math.max(-100, Math.floor(Math.min(0, ...rows.map((r) => r.low)) / 10) * 10 - 10), Math.min(100, Math.ceil(Math.max(...rows.map((r) => r.high)) / 10) * 10 + 10)];
-  const x = { field: 'wave', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0 } } as const;
-  const y = { field: 'nps', type: 'quantitative' } as const;
   const onSlide = medium === 'slide';
+  // Each wave's share of the plot's width (the y axis takes about 120 units of a slide's).
+  const slot = (onSlide ? s.width - 120 : 640) / rows.length;
+  const x = {
+    field: 'wave',
+    type: 'ordinal',
+    sort: { field: 'order' },
+    axis: {
+      title: null,
+      labelAngle: 0,
+      ...wrappedLabels(
+        rows.map((r) => r.wave),
+        slot,
+        { fontSize: s.label },
+        3,
+      ).props,
+    },
+  } as const;
+  const y = { field: 'nps', type: 'quantitative' } as const;
   return {
     id: `trend-${upTo.id}`,
     title: last.change ? `NPS ${formatNps(last.figures!.nps)} in ${last.label}: ${last.change.words}` : `NPS ${formatNps(last.figures!.nps)} in ${last.label}`,
@@ -245,9 +281,23 @@ export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: st
     r.rising = before === undefined || r.value >= before.value;
   }
   const panels = ['NPS', ...chosen.map((m) => m.label)];
-  const x = { field: 'period', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0 } };
-  // On a slide the scale leaves room above and below the line for the written values.
-  const y = { field: 'value', type: 'quantitative', title: null, scale: { zero: false, ...(onSlide ? { padding: 56 } : {}) }, axis: { tickCount: 3, format: '~s' } };
+  // A slide's grid: two panels a row, sized so the whole is about 1,600 × 640 with one or two rows.
+  const columns = Math.min(2, panels.length);
+  const width = onSlide ? Math.round(1500 / columns) - 70 : 560;
+  const waveLabels = [...byPeriod.values()].map((w) => w.label);
+  const ticks = wrappedLabels(waveLabels, width / waveLabels.length, { fontSize: s.label });
+  // One row of tall panels gives the lines that wrapping adds out of its height. A 2 × 2 grid has
+  // none to spare (its scales keep room for the written values): its headings are cut to one line
+  // (named whole in the table and the notes), and its wave labels' second line takes the slide's slack.
+  const oneRow = panels.length <= 2;
+  const headings = onSlide ? wrappedLabels(panels, width, { fontSize: s.title, fontWeight: 600 }, oneRow ? 2 : 1) : null;
+  const taken = oneRow ? ((headings?.extraLines ?? 0) * s.title + ticks.extraLines * s.label) * 1.25 : 0;
+  const cell = onSlide ? { width, height: Math.round((oneRow ? 400 : 170) - taken) } : { width, height: 70 };
+  const x = { field: 'period', type: 'ordinal', sort: { field: 'order' }, axis: { title: null, labelAngle: 0, ...ticks.props } };
+  // On a slide the scale leaves room above and below the line for the written values. One wave's
+  // single value would be the axis's only tick, unrounded ("−46.333853" beside "−46"): no ticks then.
+  const axis = periods.length > 1 ? { tickCount: 3, format: '.3~s' } : { labels: false, ticks: false };
+  const y = { field: 'value', type: 'quantitative', title: null, scale: { zero: false, ...(onSlide ? { padding: 56 } : {}) }, axis };
   const line = {
     mark: { type: 'line', point: onSlide ? { filled: true, size: s.dot, color: COLORS.series } : true, color: COLORS.series, strokeWidth: s.stroke, tooltip: true },
     encoding: {
@@ -260,10 +310,14 @@ export function operationsChart(waves: WaveModel[], upTo: WaveModel, metrics: st
       ],
     },
   };
-  const header = { title: null, labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', ...(onSlide ? { labelLimit: 0 } : {}) };
-  // A slide's grid: two panels a row, sized so the whole is about 1,600 × 640 with one or two rows.
-  const columns = Math.min(2, panels.length);
-  const cell = onSlide ? { width: Math.round(1500 / columns) - 70, height: panels.length > 2 ? 170 : 400 } : { width: 560, height: 70 };
+  const header = {
+    title: null,
+    labelAngle: 0,
+    labelAlign: 'left',
+    labelAnchor: 'start',
+    labelOrient: 'top',
+    ...(onSlide ? { labelLimit: 0, ...headings?.props } : {}),
+  };
   return {
     id: `operations-${upTo.id}`,
     title: `NPS beside ${chosen.length} operational and financial measures`,

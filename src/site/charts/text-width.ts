@@ -9,6 +9,10 @@ import * as vega from 'vega';
 
 /** Advance widths in em, by kind of character, close to Inter's at its regular weight. */
 function emWidth(c: string): number {
+  // Joiners, variation selectors and skin tones draw nothing of their own; CJK, Hangul and emoji are a full em.
+  const code = c.codePointAt(0)!;
+  if (code === 0x200d || code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff)) return 0;
+  if (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u.test(c)) return 1;
   if (" .,:;'!|iIjl".includes(c)) return 0.27;
   if ('ftr()[]-/'.includes(c)) return 0.36;
   if ('mwMW%…'.includes(c)) return 0.86;
@@ -33,6 +37,21 @@ export function textWidth(item: TextItem, text: unknown): number {
   for (const c of line) em += emWidth(c);
   const width = em * size * (bold ? 1.06 : 1);
   return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
+}
+
+/**
+ * `text` broken between words into lines no wider than `width` SVG units in `font`, at most
+ * `maxLines` (the last keeps the rest; Vega cuts it at the label's limit). A word longer than a
+ * line stays whole on its own line.
+ */
+export function wrapText(text: string, width: number, font: { fontSize: number; fontWeight?: number }, maxLines = 2): string[] {
+  const lines: string[] = [];
+  for (const word of text.trim().split(/\s+/)) {
+    const line = lines.at(-1);
+    if (line !== undefined && (lines.length === maxLines || textWidth(font, `${line} ${word}`) <= width)) lines[lines.length - 1] = `${line} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Makes Vega use `textWidth` (Vega's documented hook for a measure of one's own). */
