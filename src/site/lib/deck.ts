@@ -11,7 +11,7 @@ import type { MetricChange, WaveModel } from '../../pipeline/model/types.ts';
 import type { StoryEntry } from '../../pipeline/content/briefing-choices.ts';
 import { significantSegments, type SegmentFinding } from '../../pipeline/content/briefing-choices.ts';
 import type { SlideId } from './slides.ts';
-import { formatCount, formatDate, formatMean, formatNps, formatNpsInterval, formatPercent, formatTimes } from '../../shared/format.ts';
+import { formatCorrelation, formatCount, formatDate, formatMean, formatNps, formatNpsInterval, formatPercent, formatPeriod, formatTimes } from '../../shared/format.ts';
 import { financeSums } from './finance.ts';
 
 /** An initiative as its slide shows it (chosen, and dated, by the page). */
@@ -200,14 +200,13 @@ export function movedMost(metrics: MetricChange[], count = 3): MetricChange[] {
 }
 
 /**
- * A metrics period as readers name it: the label of the wave lined up with it, else a quarter
- * written the house way ("2025-Q3" -> "Q3 2025"), else "the period before" (never a file's code).
+ * A metrics period as readers name it (formatPeriod: the label of the wave lined up with it, a
+ * quarter or month written the house way), else "the period before" (never a file's code).
  */
 export function periodLabel(waves: WaveModel[], period: string): string {
-  const wave = waves.find((x) => x.period === period);
-  if (wave) return wave.label;
-  const quarter = /^(\d{4})-?Q([1-4])$/i.exec(period);
-  return quarter ? `Q${quarter[2]} ${quarter[1]}` : 'the period before';
+  const words = formatPeriod(period, waves);
+  // A period code formatPeriod cannot name ("FY25-P07") is never shown: say what it is instead.
+  return words === period && !waves.some((x) => x.period === period || x.id === period) ? 'the period before' : words;
 }
 
 /** How a measure moved since the wave before: "down 53%", with that period's name. */
@@ -273,7 +272,7 @@ function driversSlide(w: WaveModel): DeckSlide {
     id: 'drivers',
     kicker,
     title: `Fix first: ${fix.label}, tied to the score and rated below most`,
-    note: `${fix.label} is rated ${formatMean(f.mean)} out of ${fix.scale[1]} on average from ${formatCount(f.n)} ratings, below most attributes, and is among the most tied to the score (correlation ${formatMean(f.driver!.r)}): fix it first.`,
+    note: `${fix.label} is rated ${formatMean(f.mean)} out of ${fix.scale[1]} on average from ${formatCount(f.n)} ratings, below most attributes, and is among the most tied to the score (correlation ${formatCorrelation(f.driver!.r)}): fix it first.`,
   };
 }
 
