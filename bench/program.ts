@@ -112,6 +112,7 @@ if (process.argv.includes('--child')) {
   process.stdout.write('generating... ');
   await generate(dir, responses, accounts);
   console.log('done');
+  if (process.argv.includes('--generate-only')) process.exit(0);
   const run = (mode: string, target = dir) =>
     JSON.parse(
       execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, target], { encoding: 'utf8' })

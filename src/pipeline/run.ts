@@ -7,7 +7,7 @@ import { Collector } from './analysis/collector.ts';
 import { buildModel } from './analysis/build-model.ts';
 import { loadProgram } from './config/load-program.ts';
 import type { SiteModel } from './model/types.ts';
-import type { RowIssue } from './ingest/report.ts';
+import { StructuralError, type RowIssue } from './ingest/report.ts';
 import type { RecordSink } from './records/types.ts';
 import type { ScoreCube } from './cube/cube.ts';
 
@@ -34,11 +34,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     dataDir: opts.dataDir,
     program,
     onResponse: collector.add,
+    cube: collector,
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   // Per person: a confidential choice in any wave holds for every answer the contact gave.
-  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts);
+  const unmovable: string[] = [];
+  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts, (responseId) => unmovable.push(responseId));
+  if (unmovable.length > 0)
+    throw new StructuralError([
+      {
+        file: 'extract/',
+        message: `${unmovable.length.toLocaleString('en-US')} answer${unmovable.length === 1 ? ' is' : 's are'} named in the extract though ${unmovable.length === 1 ? 'its respondent' : 'their respondents'} chose confidentiality in another wave (e.g. response ${unmovable[0]})`,
+        fix: 'compute confidential per person, as the queries in docs/scale.md do: whoever chose confidentiality in any wave is confidential in every wave, in the cube and in the extract',
+      },
+    ]);
   if (moved > 0)
     ingest.report.notices.push({
       file: 'responses',

@@ -13,13 +13,14 @@ import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 import { categoryIndex } from '../model/categories.ts';
-import { ScoreCube, type CubeCell } from '../cube/cube.ts';
+import { histogramSize } from '../model/histogram.ts';
+import { NOT_KNOWN, ScoreCube, type CellKey, type CubeCell } from '../cube/cube.ts';
 import { deriveWave, type AccountFigures, type WaveCubeFigures } from '../cube/derive.ts';
 
-export const NOT_KNOWN = 'Not known';
+export { NOT_KNOWN } from '../cube/cube.ts';
 const NO_THEMES: readonly string[] = Object.freeze([]);
 const NO_RATINGS: readonly undefined[] = Object.freeze([]);
-/** Verbatim candidates kept per theme and wave, before confidential contacts are removed. */
+/** Verbatim candidates kept per theme and wave. */
 const CANDIDATES = 8;
 
 /** One answer kept for its account's page. */
@@ -105,8 +106,8 @@ export interface ResponseDetail {
   accountId: string | undefined;
   roleId: string | undefined;
   comment: string | undefined;
-  /** Where the response went, so that it can be moved should its contact turn out confidential in another wave. */
-  cell: CubeCell;
+  /** Where the response went, so that it can be moved should its contact turn out confidential in another wave (null on the cube path). */
+  cell: CubeCell | null;
   /** Where its ratings start in the collector's rating pool (-1: none rated). */
   ratingsAt: number;
   /** Whether it counted its contact as a person of the cell (their first answer in the wave). */
@@ -132,6 +133,7 @@ export class Collector {
   private ratingPoolUsed = 0;
   /** One array per distinct list of themes, shared by the responses that mention it. */
   private readonly themeLists = new Map<string, readonly string[]>();
+  private candidatesChosen = false;
 
   constructor(settings: ProgramSettings) {
     this.settings = settings;
@@ -155,6 +157,7 @@ export class Collector {
   waveState(index: number): WaveState {
     const done = this.states[index];
     if (done !== undefined) return done;
+    this.chooseCandidates();
     const byRole = this.settings.account_weighting === 'role';
     const roles = this.settings.roles;
     const figures = deriveWave(this.cube.cellsOf(index), {
@@ -171,28 +174,41 @@ export class Collector {
     return state;
   }
 
+  /** A wave's responses with a submitted date: all of them, or the named ones only (summed from the cube). */
+  datedResponses(waveIndex: number, countingConfidential: boolean): number {
+    let n = 0;
+    for (const cell of this.cube.cellsOf(waveIndex)) if (countingConfidential || !cell.confidential) n += cell.dated;
+    return n;
+  }
+
+  /** A wave's confidential answers, which raise no named alert (summed from the cube). */
+  confidentialAnswers(waveIndex: number): number {
+    let n = 0;
+    for (const cell of this.cube.cellsOf(waveIndex)) if (cell.confidential) n += histogramSize(cell.histogram);
+    return n;
+  }
+
   /**
    * The per-person rule (docs/statistics.md): whoever chose confidentiality in any wave is
    * confidential in every figure, list and export. Their identified answers of other waves are
    * moved into the confidential cells of the cube, their follow-up detail is dropped and their
    * account's themes forget them. Call once, after the stream and before the first waveState.
+   * On the cube path the supplied cube has no cells to move from: an answer it would move means
+   * the cube was not computed per person, and `onUnmovable` is told (the caller stops the build).
    */
-  /** A wave's responses with a submitted date: all of them, or the named ones only. */
-  datedResponses(waveIndex: number, countingConfidential: boolean): number {
-    const facts = this.responses;
-    let n = 0;
-    for (let i = 0; i < facts.wave.length; i++) if (facts.wave[i] === waveIndex && facts.day[i]! >= 0 && (countingConfidential || !facts.confidential[i])) n++;
-    return n;
-  }
-
-  applyConfidentialContacts(confidential: { has(id: string): boolean }): number {
+  applyConfidentialContacts(confidential: { has(id: string): boolean }, onUnmovable?: (responseId: string, contactId: string) => void): number {
     const facts = this.responses;
     let moved = 0;
     for (let i = 0; i < facts.detail.length; i++) {
       const d = facts.detail[i];
       if (!d || d.contactId === undefined || !confidential.has(d.contactId)) continue;
+      if (d.cell === null) {
+        onUnmovable?.(d.responseId, d.contactId);
+        continue;
+      }
       moved++;
-      this.cube.makeConfidential(d.cell, facts.score[i]!, this.ratingsOf(d.ratingsAt), d.person);
+      const day = facts.day[i]!;
+      this.cube.makeConfidential(d.cell, facts.score[i]!, this.ratingsOf(d.ratingsAt), d.person, day >= 0 ? new Date(day * 86_400_000).toISOString().slice(0, 10) : undefined);
       const w = this.recordsOf(facts.wave[i]!);
       w.respondents.orBits(d.contactId, 1);
       if (d.answer) d.answer.confidential = true;
@@ -249,16 +265,47 @@ export class Collector {
     return list;
   }
 
+  /** One valid response of the row path: into the cube, and into the records. */
   add = (r: IngestedResponse): void => {
-    const w = this.recordsOf(r.waveIndex);
-    const score = r.score;
-    // First answer of a contact in this wave: it counts for response rates, cohort movements and people.
-    const firstAnswer = r.contactId === undefined || w.respondents.setIfAbsent(r.contactId, score * 2 + (r.confidential ? 1 : 0)) === undefined;
+    const first = this.firstAnswer(r);
     const cell = this.cube.add(
       r,
       this.dimensions.map((d) => r.segments[d] ?? NOT_KNOWN),
-      firstAnswer,
+      first,
     );
+    this.record(r, first, cell, r.confidential ? -1 : this.keepRatings(r.ratings));
+  };
+
+  /**
+   * One row of a supplied record extract (the cube path): its score is already in the supplied
+   * cube, and its `confidential` flag already applies the per-person rule, so it goes into the
+   * records only.
+   */
+  addRecord = (r: IngestedResponse): void => {
+    this.record(r, this.firstAnswer(r), null, -1);
+  };
+
+  /** A supplied cube cell (the cube path). */
+  addCell = (key: CellKey, histogram: number[], people: number, dated: number, lastSubmitted: string | undefined): void => {
+    this.cube.addCell(key, histogram, people, dated, lastSubmitted);
+  };
+
+  /** A supplied cell's tallies for one attribute; false when the cube has no such cell. */
+  addTallies = (key: CellKey, attribute: number, tallies: number[]): boolean => {
+    const cell = this.cube.cellOf(key);
+    if (cell === undefined) return false;
+    this.cube.addTallies(cell, attribute, tallies);
+    return true;
+  };
+
+  /** Registers the respondent: true for a contact's first answer in the wave (it counts for response rates, cohort movements and people). */
+  private firstAnswer(r: IngestedResponse): boolean {
+    return r.contactId === undefined || this.recordsOf(r.waveIndex).respondents.setIfAbsent(r.contactId, r.score * 2 + (r.confidential ? 1 : 0)) === undefined;
+  }
+
+  private record(r: IngestedResponse, firstAnswer: boolean, cell: CubeCell | null, ratingsAt: number): void {
+    const w = this.recordsOf(r.waveIndex);
+    const score = r.score;
     let answer: AccountAnswer | undefined;
     if (r.accountId !== undefined) {
       let a = w.accounts.get(r.accountId);
@@ -293,7 +340,7 @@ export class Collector {
               roleId: r.roleId,
               comment: hasComment ? r.comment : undefined,
               cell,
-              ratingsAt: this.keepRatings(r.ratings),
+              ratingsAt,
               person: firstAnswer,
               answer,
               themes: this.sharedThemes(themes),
@@ -302,8 +349,6 @@ export class Collector {
       );
     }
     if (themes.length === 0) return;
-    const candidate = !r.confidential && hasComment && r.comment!.trim().length >= 20 && r.comment!.length <= 600;
-    const key = candidate ? hashOf(r.responseId) : 0;
     const account = r.accountId === undefined ? undefined : w.accounts.get(r.accountId);
     for (const theme of themes) {
       // An account's themes are its identified respondents': a confidential comment's theme is never tied to an account.
@@ -312,9 +357,30 @@ export class Collector {
       if (t === undefined) w.themes.set(theme, (t = { byCategory: [0, 0, 0], confidentialByCategory: [0, 0, 0], candidates: [] }));
       t.byCategory[cat]++;
       if (r.confidential) t.confidentialByCategory[cat]++;
-      if (candidate) keepSmallest(t.candidates, { key, text: r.comment!, score, contactId: r.contactId, accountId: r.accountId, roleId: r.roleId });
     }
-  };
+  }
+
+  /**
+   * Each theme's verbatim candidates, chosen once every answer's confidentiality is final: the
+   * CANDIDATES identified comments of the theme with the smallest hash of their response id.
+   * Chosen from the kept follow-up details, so that both paths (rows, or a supplied extract)
+   * choose alike.
+   */
+  private chooseCandidates(): void {
+    if (this.candidatesChosen) return;
+    this.candidatesChosen = true;
+    const facts = this.responses;
+    for (let i = 0; i < facts.detail.length; i++) {
+      const d = facts.detail[i];
+      if (!d || !d.hasComment || d.themes.length === 0) continue;
+      const text = d.comment!;
+      if (text.trim().length < 20 || text.length > 600) continue;
+      const w = this.recordsOf(facts.wave[i]!);
+      const key = hashOf(d.responseId);
+      for (const theme of d.themes)
+        keepSmallest(w.themes.get(theme)!.candidates, { key, text, score: facts.score[i]!, contactId: d.contactId, accountId: d.accountId, roleId: d.roleId });
+    }
+  }
 }
 
 /** Keeps the CANDIDATES entries with the smallest keys (ties by text), sorted. */

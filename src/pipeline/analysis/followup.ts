@@ -92,14 +92,10 @@ export function followupQueue(
   const today = asOf ? dayNumber(asOf) : -1;
   const rules = Object.entries(ingest.settings.alerts);
   const queue: QueueItem[] = [];
-  let confidential = 0;
   for (let i = 0; i < f.wave.length; i++) {
     if (f.wave[i] !== waveIndex) continue;
     const d = f.detail[i];
-    if (f.confidential[i] || !d) {
-      confidential++;
-      continue;
-    }
+    if (!d) continue;
     const score = f.score[i]!;
     const account = d.accountId === undefined ? undefined : ingest.accounts.get(d.accountId);
     for (const [id, rule] of rules) {
@@ -168,7 +164,7 @@ export function followupQueue(
     owners: openByOwner,
     summary: {
       hasLog: ingest.followups.length > 0,
-      confidentialNotAlerted: confidential,
+      confidentialNotAlerted: c.confidentialAnswers(waveIndex),
       total,
       medianDaysToClose,
       byRule,

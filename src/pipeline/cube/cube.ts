@@ -9,6 +9,9 @@
 import { emptyHistogram, type Histogram } from '../model/histogram.ts';
 import { categoryIndex } from '../model/categories.ts';
 
+/** A segment value a response has none of. */
+export const NOT_KNOWN = 'Not known';
+
 /** Numbers kept per rated attribute in a cell (see RATING_FIELDS). */
 export const RATING_WIDTH = 15;
 /**
@@ -49,6 +52,10 @@ export interface CubeCell {
    * control counts groups in people (disclosure/).
    */
   people: number;
+  /** Answers with a submitted date (the rest are kept without one). */
+  dated: number;
+  /** The latest submitted date (YYYY-MM-DD) among the cell's answers; a wave's "as of" date falls back to its latest. */
+  lastSubmitted: string | undefined;
   /** RATING_WIDTH numbers per rated attribute; null when no rating was given in this cell. */
   ratings: Float64Array | null;
 }
@@ -59,7 +66,17 @@ export interface CubeResponse {
   roleId?: string | undefined;
   confidential: boolean;
   score: number;
+  submittedAt?: string | undefined;
   ratings: readonly (number | undefined)[];
+}
+
+/** Where a cell sits: its wave index and key values. */
+export interface CellKey {
+  wave: number;
+  account: string | undefined;
+  role: string | undefined;
+  confidential: boolean;
+  segments: string[];
 }
 
 const SEP = '\u001f';
@@ -83,6 +100,10 @@ export class ScoreCube {
     const cell = this.cellAt(r.waveIndex, r.accountId, r.roleId, r.confidential, segments);
     this.fold(cell, r.score, r.ratings, 1);
     if (newPerson) cell.people++;
+    if (r.submittedAt !== undefined) {
+      cell.dated++;
+      if (cell.lastSubmitted === undefined || r.submittedAt > cell.lastSubmitted) cell.lastSubmitted = r.submittedAt;
+    }
     return cell;
   }
 
@@ -90,7 +111,7 @@ export class ScoreCube {
    * Moves one identified response into the confidential twin of its cell: its contact chose
    * confidentiality in another wave, and the choice holds for every answer they gave.
    */
-  makeConfidential(cell: CubeCell, score: number, ratings: readonly (number | undefined)[], person: boolean): void {
+  makeConfidential(cell: CubeCell, score: number, ratings: readonly (number | undefined)[], person: boolean, submittedAt: string | undefined): void {
     if (cell.confidential) return;
     let twin = this.twins.get(cell);
     if (twin === undefined) this.twins.set(cell, (twin = this.cellAt(cell.wave, cell.account, cell.role, true, cell.segments)));
@@ -100,6 +121,36 @@ export class ScoreCube {
       cell.people--;
       twin.people++;
     }
+    if (submittedAt !== undefined) {
+      cell.dated--;
+      twin.dated++;
+      if (twin.lastSubmitted === undefined || submittedAt > twin.lastSubmitted) twin.lastSubmitted = submittedAt;
+    }
+  }
+
+  /**
+   * Adds one supplied cell (the cube path: a warehouse's GROUP BY, or DuckDB's) into the cell of
+   * its key. Supplied cells add like streamed ones, so a cube split over files or rows merges.
+   */
+  addCell(key: CellKey, histogram: readonly number[], people: number, dated: number, lastSubmitted: string | undefined): CubeCell {
+    const cell = this.cellAt(key.wave, key.account, key.role, key.confidential, key.segments);
+    for (let s = 0; s < 11; s++) cell.histogram[s]! += histogram[s]!;
+    cell.people += people;
+    cell.dated += dated;
+    if (lastSubmitted !== undefined && (cell.lastSubmitted === undefined || lastSubmitted > cell.lastSubmitted)) cell.lastSubmitted = lastSubmitted;
+    return cell;
+  }
+
+  /** The cell of a key, if it has answers (a supplied ratings row must belong to a scores row). */
+  cellOf(key: CellKey): CubeCell | undefined {
+    return this.cells.get(keyOf(key.wave, key.account, key.role, key.confidential, key.segments));
+  }
+
+  /** Adds one attribute's supplied tallies (RATING_FIELDS order) into a cell. */
+  addTallies(cell: CubeCell, attribute: number, tallies: readonly number[]): void {
+    cell.ratings ??= new Float64Array(this.lows.length * RATING_WIDTH);
+    const o = attribute * RATING_WIDTH;
+    for (let j = 0; j < RATING_WIDTH; j++) cell.ratings[o + j]! += tallies[j]!;
   }
 
   /** Removes the cells every answer moved out of (after makeConfidential). */
@@ -112,7 +163,7 @@ export class ScoreCube {
     const key = keyOf(wave, account, role, confidential, segments);
     let cell = this.cells.get(key);
     if (cell === undefined) {
-      cell = { wave, account, role, confidential, segments, histogram: emptyHistogram(), people: 0, ratings: null };
+      cell = { wave, account, role, confidential, segments, histogram: emptyHistogram(), people: 0, dated: 0, lastSubmitted: undefined, ratings: null };
       this.cells.set(key, cell);
     }
     return cell;

@@ -32,8 +32,8 @@ export function writeCube(dir: string, cube: ScoreCube, labels: CubeLabels): str
     writeFileSync(
       join(dir, scores),
       csv(
-        [...keyFields, 'people', ...SCORES],
-        cells.map((c) => [...key(c), c.people, ...c.histogram]),
+        [...keyFields, 'people', ...SCORES, 'dated', 'last_submitted'],
+        cells.map((c) => [...key(c), c.people, ...c.histogram, c.dated, c.lastSubmitted ?? '']),
       ),
     );
     files.push(scores);

@@ -21,14 +21,30 @@ import type { TableSpec } from '../schemas/table-spec.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { IdIndex } from './id-index.ts';
 import type { DateOrder } from '../schemas/dates.ts';
+import type { ColumnMapping } from './columns.ts';
+import { findCubeInput, ingestCube, type CubeFiles, type CubeIngestOptions } from './ingest-cube.ts';
 
 export interface IngestOptions {
   dataDir: string;
   /** program.yml, when the caller has read it already. */
   program?: LoadedProgram;
   onResponse: (r: IngestedResponse) => void;
+  /** Where a supplied cube and extract go (the cube path, docs/scale.md); required when the data folder holds a cube. */
+  cube?: CubeSink;
+  /** The cube and extract files to read instead of the data folder's own (the DuckDB engine's). */
+  cubeFiles?: CubeFiles;
+  /** Reports of the response files the DuckDB engine read and validated, listed in place of the cube's. */
+  responseReports?: FileReport[];
   onRejected?: (issues: RowIssue[]) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
+}
+
+/** What takes a supplied cube: its cells, their rating tallies and the extract's rows (analysis/collector.ts). */
+export interface CubeSink {
+  addCell: CubeIngestOptions['onCell'];
+  /** False when no scores row has the key. */
+  addTallies: CubeIngestOptions['onTallies'];
+  addRecord: (r: IngestedResponse) => void;
 }
 
 export interface IngestResult {
@@ -45,6 +61,8 @@ export interface IngestResult {
   /** Latest submitted date per wave id, when responses carry one. */
   lastSubmitted: Map<string, string>;
   report: IngestReport;
+  /** How the responses were read: row by row, or from a supplied cube. */
+  input: 'rows' | 'cube';
 }
 
 const NO_SEGMENTS: Segments = Object.freeze({});
@@ -168,7 +186,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       spec,
       schema,
       accept,
-      mapping: settings.columns[spec.name],
+      mapping: (settings.columns as Record<string, ColumnMapping | undefined>)[spec.name] ?? {},
       delimiter: csv.delimiter,
       skipRowsAfterHeader: csv.skip_rows_after_header,
       ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
@@ -183,8 +201,18 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     return result.report;
   };
 
-  const responseFiles = await listCsv(join(dataDir, 'responses'));
-  if (responseFiles === null || responseFiles.length === 0) {
+  const cubeFiles = opts.cubeFiles ?? findCubeInput(dataDir);
+  const responseFiles = cubeFiles ? [] : await listCsv(join(dataDir, 'responses'));
+  if (cubeFiles && cubeFiles.scores.length === 0) {
+    structural.push({
+      file: 'cube/',
+      message: 'the cube folder holds no scores file',
+      fix: 'write the cube query of docs/scale.md to cube/scores.csv (or .parquet), or put the response files in responses/',
+    });
+    throw new StructuralError(structural);
+  }
+  if (cubeFiles && !opts.cube) throw new Error('a cube input needs a cube sink');
+  if (!cubeFiles && (responseFiles === null || responseFiles.length === 0)) {
     structural.push({
       file: 'responses/',
       message: responseFiles === null ? `there is no responses folder in ${dataDir}` : 'the responses folder holds no .csv file',
@@ -192,7 +220,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     });
     throw new StructuralError(structural);
   }
-  const waves = resolveWaves(settings, responseFiles, structural, notices);
+  let waves = resolveWaves(settings, responseFiles ?? [], cubeFiles ? [] : structural, cubeFiles ? [] : notices);
   if (waves.length > 1024) {
     structural.push({
       file: 'responses/',
@@ -273,7 +301,40 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const ratingColumns = ratingColumnsOf(settings);
   const ids = settings.responses.ids;
   const responseSpec = responseColumnsFor(ids);
-  for (const wave of waves) {
+  let cubeAnswers: number[] | null = null;
+  let extractIds: IdIndex | null = null;
+  if (cubeFiles) {
+    const r = await ingestCube({
+      dataDir,
+      files: cubeFiles,
+      settings,
+      read: (path, file, spec, schema, accept) => read(file, spec, schema, accept, { path }),
+      resolveWaves: (ids) => {
+        waves = resolveWaves(
+          settings,
+          ids.map((id) => `${id}.csv`),
+          structural,
+          notices,
+        );
+        for (const w of waves) w.file = cubeFiles.scores[0]!;
+        for (const n of notices) if (n.file === 'program.yml') n.message = n.message.replace(/has no responses\/[^ ]+ yet/, 'has no answers in the cube yet');
+        return waves;
+      },
+      accounts,
+      contacts,
+      hasAccounts,
+      hasContacts,
+      onCell: opts.cube!.addCell,
+      onTallies: opts.cube!.addTallies,
+      onRecord: opts.cube!.addRecord,
+      structural,
+    });
+    cubeAnswers = r.answers;
+    extractIds = r.responseIds;
+    for (const [id, last] of r.lastSubmitted) lastSubmitted.set(id, last);
+    for (let e = 0; e < r.confidentialContacts.size; e++) confidentialContacts.adopt(r.confidentialContacts, e, 1);
+  }
+  for (const wave of cubeFiles ? [] : waves) {
     const file = wave.file!;
     let last: string | undefined;
     let unclearConsent = 0;
@@ -465,7 +526,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       followupColumns,
       (dateFormat) => followupRowSchema(dateFormat),
       (f, ctx) => {
-        if ((seen.get(f.response_id) ?? REJECTED) === REJECTED)
+        if (extractIds ? !extractIds.has(f.response_id) : (seen.get(f.response_id) ?? REJECTED) === REJECTED)
           return ctx.issue('response_id.unknown', 'response_id', f.response_id, 'no valid response has this id', 'correct the id, or check why that response was rejected');
         followups.push({ responseId: f.response_id, status: f.status, owner: f.owner, openedAt: f.opened_at, closedAt: f.closed_at, method: f.method, note: f.note });
         return null;
@@ -474,11 +535,31 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     );
   }
 
-  const totals = totalsOf(files);
-  const used = files.filter((f) => f.file.startsWith('responses/')).reduce((s, f) => s + f.used, 0);
+  if (opts.responseReports) files.unshift(...opts.responseReports);
+  // On the cube path the totals count the cube's answers in place of its rows (cells), as the row path counts response rows.
+  const cubeFile = (f: FileReport) => cubeFiles !== null && (cubeFiles.scores.includes(f.file) || cubeFiles.ratings.includes(f.file) || cubeFiles.extract.includes(f.file));
+  const totals = totalsOf(files.filter((f) => !cubeFile(f)));
+  if (cubeAnswers && !opts.responseReports) {
+    const n = cubeAnswers.reduce((a, b) => a + b, 0);
+    totals.rows += n;
+    totals.used += n;
+  }
+  const used = cubeAnswers ? cubeAnswers.reduce((a, b) => a + b, 0) : files.filter((f) => f.file.startsWith('responses/')).reduce((s, f) => s + f.used, 0);
   if (used === 0 && structural.length === 0) {
     structural.push({ file: 'responses/', message: 'no response could be used: every row was rejected or the files hold no rows', fix: 'see the rejected rows above' });
   }
   if (structural.length > 0) throw new StructuralError(structural, { files, structural, notices, totals });
-  return { settings, waves, accounts, contacts, invitations, metrics, followups, confidentialContacts, lastSubmitted, report: { files, structural, notices, totals } };
+  return {
+    settings,
+    waves,
+    accounts,
+    contacts,
+    invitations,
+    metrics,
+    followups,
+    confidentialContacts,
+    lastSubmitted,
+    report: { files, structural, notices, totals },
+    input: cubeFiles ? 'cube' : 'rows',
+  };
 }

@@ -1,0 +1,148 @@
+/**
+ * The cube and extract queries (docs/scale.md), written from a program's settings for one SQL
+ * dialect. They read three tables in Chorus's own column format (`responses` with a `wave` and
+ * a `row_number` column, `contacts`, `accounts`) and compute exactly what the row path computes:
+ *
+ * - `answers`: each response with its account (the contact's, else its own), role id (contacts'
+ *   role through program.yml's aliases), segment values (by each dimension's source), whether
+ *   it is its contact's first answer in the wave, and confidentiality per person (a blank or
+ *   NULL answer is confidential; whoever chose confidentiality in any wave is confidential in all);
+ * - `scores`: the cells (wave × account × role × confidential × segments) with `people`,
+ *   `score_0` … `score_10`, `dated` and `last_submitted`;
+ * - `ratings`: per cell and rated attribute, the tallies of cube/cube.ts's RATING_FIELDS;
+ * - `extract`: every answer that carries more than its score (named, or with a contact, an
+ *   account, a comment or themes), in answer order.
+ */
+import type { ProgramSettings } from '../config/program-schema.ts';
+import { ratingColumnsOf } from '../ingest/ingest-program.ts';
+import { NOT_KNOWN } from '../cube/cube.ts';
+import { RULES, ident, str, type Dialect } from './dialects.ts';
+
+/** The columns each input table has (segment and rating columns are looked up only where they are). */
+export interface TableColumns {
+  responses: readonly string[];
+  contacts: readonly string[] | null;
+  accounts: readonly string[] | null;
+}
+
+export interface CubeQueries {
+  /** The shared first step, a view (or CTE body) named `answers`. */
+  answers: string;
+  scores: string;
+  ratings: string | null;
+  extract: string;
+}
+
+const alias = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, ' ');
+
+/** The queries for a program; each of scores, ratings and extract reads the `answers` view. */
+export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: Dialect): CubeQueries {
+  const q = (id: string) => ident(d, id);
+  const lit = (s: string) => str(d, s);
+  const { text, float } = RULES[d];
+  const has = (table: readonly string[] | null, column: string) => table !== null && table.includes(column);
+  const blankToNull = (expr: string) => `NULLIF(TRIM(CAST(${expr} AS ${text})), '')`;
+
+  // Role ids from contacts.csv's free text, as ingest maps them.
+  const roleCases: string[] = [];
+  for (const [id, r] of Object.entries(settings.roles)) for (const name of new Set([id, r.label, ...r.aliases].map(alias))) roleCases.push(`WHEN ${lit(name)} THEN ${lit(id)}`);
+  const roleText = `REPLACE(REPLACE(LOWER(TRIM(c.role)), '_', ' '), '-', ' ')`;
+  const role = tables.contacts !== null && has(tables.contacts, 'role') && roleCases.length > 0 ? `CASE ${roleText} ${roleCases.join(' ')} END` : 'NULL';
+
+  const segments = settings.segments.map((s) => {
+    const col = s.column ?? s.id;
+    const from: string[] = [];
+    if ((s.source === 'auto' || s.source === 'response') && has(tables.responses, col)) from.push(blankToNull(`r.${q(col)}`));
+    if ((s.source === 'auto' || s.source === 'contact') && has(tables.contacts, col)) from.push(blankToNull(`c.${q(col)}`));
+    if ((s.source === 'auto' || s.source === 'account') && has(tables.accounts, col)) from.push(blankToNull(`a.${q(col)}`));
+    return { column: `segment_${s.id}`, expr: `COALESCE(${[...from, lit(NOT_KNOWN)].join(', ')})` };
+  });
+  const ratings = ratingColumnsOf(settings).map((c, k) => ({
+    id: k < settings.attributes.length ? settings.attributes[k]!.id : 'overall_satisfaction',
+    column: c.column,
+    low: c.scale[0] + Math.floor((c.scale[1] - c.scale[0]) * 0.4),
+  }));
+  const present = ratings.filter((r) => has(tables.responses, r.column));
+
+  const account =
+    tables.contacts !== null && has(tables.contacts, 'account_id') ? `COALESCE(${blankToNull('c.account_id')}, ${blankToNull('r.account_id')})` : blankToNull('r.account_id');
+  const responseId = settings.responses.ids === 'per_wave' ? `r.wave || '/' || TRIM(CAST(r.response_id AS ${text}))` : `TRIM(CAST(r.response_id AS ${text}))`;
+  const has_ = (col: string) => has(tables.responses, col);
+  const joins = [
+    tables.contacts !== null ? `LEFT JOIN contacts c ON c.contact_id = r.contact_id` : '',
+    tables.accounts !== null ? `LEFT JOIN accounts a ON a.account_id = ${account}` : '',
+  ].filter(Boolean);
+  // A contact's own answer: blank or NULL is confidential (fails safe), as ingest reads it.
+  const own = has_('confidential') ? `COALESCE(CAST(r.confidential AS BOOLEAN), TRUE)` : 'FALSE';
+  const answers = `SELECT
+    r.wave AS wave,
+    r.row_number AS row_number,
+    ${responseId} AS response_id,
+    ${blankToNull('r.contact_id')} AS contact_id,
+    ${account} AS account_id,
+    ${role} AS role,
+    CAST(r.score AS INTEGER) AS score,
+    CAST(${has_('submitted_at') ? 'r.submitted_at' : 'NULL'} AS DATE) AS submitted_at,
+    ${has_('comment') ? 'r.comment' : `CAST(NULL AS ${text})`} AS comment,
+    ${has_('themes') ? 'r.themes' : `CAST(NULL AS ${text})`} AS themes,
+    ${own} AS own_choice${segments.map((s) => `,\n    ${s.expr} AS ${s.column}`).join('')}${present.map((r) => `,\n    CAST(r.${q(r.column)} AS ${float}) AS ${q(`rating_${r.id}`)}`).join('')}
+  FROM responses r
+  ${joins.join('\n  ')}`;
+  const person = `SELECT x.*,
+    CASE WHEN x.contact_id IS NOT NULL AND MAX(CASE WHEN x.own_choice THEN 1 ELSE 0 END) OVER (PARTITION BY x.contact_id) = 1 THEN TRUE ELSE x.own_choice END AS confidential,
+    CASE WHEN x.contact_id IS NULL OR ROW_NUMBER() OVER (PARTITION BY x.wave, x.contact_id ORDER BY x.row_number) = 1 THEN 1 ELSE 0 END AS first_answer
+  FROM (${answers.replace(/\n/g, '\n  ')}) x`;
+
+  const keys = ['wave', 'account_id', 'role', 'confidential', ...segments.map((s) => s.column)];
+  const scores = `SELECT ${keys.join(', ')},
+  SUM(first_answer) AS people,
+  ${Array.from({ length: 11 }, (_, s) => `SUM(CASE WHEN score = ${s} THEN 1 ELSE 0 END) AS score_${s}`).join(',\n  ')},
+  COUNT(submitted_at) AS dated,
+  CAST(MAX(submitted_at) AS ${text}) AS last_submitted
+FROM answers
+GROUP BY ${keys.join(', ')}
+ORDER BY ${keys.join(', ')}`;
+
+  const category = (name: string, lo: number, hi: number, x: string, low: number) => [
+    `SUM(CASE WHEN score BETWEEN ${lo} AND ${hi} THEN 1 ELSE 0 END) AS ${name}_n`,
+    `SUM(CASE WHEN score BETWEEN ${lo} AND ${hi} THEN ${x} ELSE 0 END) AS ${name}_sum`,
+    `SUM(CASE WHEN score BETWEEN ${lo} AND ${hi} AND ${x} <= ${low} THEN 1 ELSE 0 END) AS ${name}_low`,
+  ];
+  const ratingSql =
+    present.length === 0
+      ? null
+      : present
+          .map((r) => {
+            const x = q(`rating_${r.id}`);
+            return `SELECT ${keys.join(', ')}, ${lit(r.id)} AS attribute,
+  ${[...category('detractor', 0, 6, x, r.low), ...category('passive', 7, 8, x, r.low), ...category('promoter', 9, 10, x, r.low)].join(',\n  ')},
+  COUNT(*) AS n,
+  SUM(${x}) AS sum_rating,
+  SUM(score) AS sum_score,
+  SUM(${x} * ${x}) AS sum_rating_sq,
+  SUM(score * score) AS sum_score_sq,
+  SUM(${x} * score) AS sum_rating_score
+FROM answers
+WHERE ${x} IS NOT NULL
+GROUP BY ${keys.join(', ')}`;
+          })
+          .join('\nUNION ALL\n') + `\nORDER BY ${[...keys, 'attribute'].join(', ')}`;
+
+  const extract = `SELECT wave, response_id, contact_id, account_id, role, score, confidential,
+  CAST(submitted_at AS ${text}) AS submitted_at, comment, themes
+FROM answers
+WHERE NOT confidential OR contact_id IS NOT NULL OR account_id IS NOT NULL
+  OR NULLIF(TRIM(comment), '') IS NOT NULL OR NULLIF(TRIM(themes), '') IS NOT NULL
+ORDER BY wave, row_number`;
+
+  return { answers: person, scores, ratings: ratingSql, extract };
+}
+
+/** One script: the `answers` view, then the three queries, each ending in `;`. */
+export function cubeScript(settings: ProgramSettings, tables: TableColumns, d: Dialect): string {
+  const c = cubeQueries(settings, tables, d);
+  const parts = [`CREATE OR REPLACE VIEW answers AS\n${c.answers};`, `-- cube: scores\n${c.scores};`];
+  if (c.ratings) parts.push(`-- cube: ratings\n${c.ratings};`);
+  parts.push(`-- record extract\n${c.extract};`);
+  return parts.join('\n\n') + '\n';
+}
