@@ -10,9 +10,19 @@ import type { SiteModel } from './model/types.ts';
 import { StructuralError, type RowIssue } from './ingest/report.ts';
 import type { RecordSink } from './records/types.ts';
 import type { ScoreCube } from './cube/cube.ts';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findCubeInput } from './ingest/ingest-cube.ts';
+import { responseFileWaves } from './ingest/ingest-program.ts';
+import { duckdbEngine } from './engine/duckdb-engine.ts';
+import type { LoadedProgram } from './config/load-program.ts';
+import type { Wave } from './ingest/entities.ts';
 
 export interface RunOptions {
   dataDir: string;
+  /** What reads the response files; default: CHORUS_ENGINE, else program.yml's `engine`. */
+  engine?: 'streaming' | 'duckdb';
   /** Where per-response records go (account answers, owners' alerts, the queue CSV); memory when not given. */
   sink?: RecordSink;
   onRejected?: (issues: RowIssue[]) => void;
@@ -30,9 +40,40 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   // The collector needs the settings before the first response streams past.
   const program = await loadProgram(opts.dataDir);
   const collector = new Collector(program.settings);
+  const engine = opts.engine ?? engineOf(process.env['CHORUS_ENGINE']) ?? program.settings.engine;
+  const work = engine === 'duckdb' && findCubeInput(opts.dataDir) === null ? mkdtempSync(join(tmpdir(), 'chorus-duckdb-')) : null;
+  try {
+    return await run(opts, program, collector, work);
+  } finally {
+    if (work) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function engineOf(value: string | undefined): 'streaming' | 'duckdb' | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'duckdb' || value === 'streaming') return value;
+  throw new StructuralError([{ file: 'CHORUS_ENGINE', message: `"${value}" is not an engine`, fix: 'set CHORUS_ENGINE to duckdb or streaming, or leave it unset' }]);
+}
+
+async function run(opts: RunOptions, program: LoadedProgram, collector: Collector, work: string | null): Promise<RunResult> {
+  let engine: (Awaited<ReturnType<typeof duckdbEngine>> & { waves: Wave[] }) | undefined;
+  if (work !== null) {
+    const found = await responseFileWaves(opts.dataDir, program.settings);
+    const result = await duckdbEngine({
+      dataDir: opts.dataDir,
+      settings: program.settings,
+      waves: found.waves,
+      workDir: work,
+      hasContacts: existsSync(join(opts.dataDir, 'contacts.csv')),
+      hasAccounts: existsSync(join(opts.dataDir, 'accounts.csv')),
+    });
+    if (found.structural.length > 0 || result.structural.length > 0) throw new StructuralError([...found.structural, ...result.structural]);
+    engine = { ...result, notices: [...found.notices, ...result.notices], waves: found.waves };
+  }
   const ingest = await ingestProgram({
     dataDir: opts.dataDir,
     program,
+    ...(engine ? { cubeFiles: engine.files, engine } : {}),
     onResponse: collector.add,
     cube: collector,
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),

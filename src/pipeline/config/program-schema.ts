@@ -296,6 +296,12 @@ export const ProgramSettings = z.strictObject({
   metrics: z.record(z.string().min(1), MetricSetting).default({}),
   /** How the responses' rows and ids are read (see docs/data.md). */
   responses: ResponseSettings,
+  /**
+   * What reads the response files: `streaming` (the default: every export format, row by row)
+   * or `duckdb` (embedded DuckDB computes the cube and extract; for files of millions of rows,
+   * in Chorus's own columns, CSV or Parquet). CHORUS_ENGINE overrides it. See docs/scale.md.
+   */
+  engine: z.enum(['streaming', 'duckdb']).default('streaming'),
   columns: ColumnMappings,
   csv: CsvSettings,
 });

@@ -33,8 +33,8 @@ export interface IngestOptions {
   cube?: CubeSink;
   /** The cube and extract files to read instead of the data folder's own (the DuckDB engine's). */
   cubeFiles?: CubeFiles;
-  /** Reports of the response files the DuckDB engine read and validated, listed in place of the cube's. */
-  responseReports?: FileReport[];
+  /** What the DuckDB engine made of the response files (their reports and notices), shown in place of the cube's. */
+  engine?: { reports: FileReport[]; notices: Notice[]; waves: Wave[] };
   onRejected?: (issues: RowIssue[]) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
 }
@@ -121,7 +121,24 @@ async function exists(dir: string, name: string): Promise<boolean> {
   }
 }
 
-const waveIdOf = (name: string) => name.replace(/\.csv$/i, '');
+/** The waves of a data folder's response files, CSV or Parquet (the DuckDB engine reads both). */
+export async function responseFileWaves(dataDir: string, settings: ProgramSettings): Promise<{ waves: Wave[]; structural: StructuralIssue[]; notices: Notice[] }> {
+  const structural: StructuralIssue[] = [];
+  const notices: Notice[] = [];
+  let names: string[] = [];
+  try {
+    names = (await readdir(join(dataDir, 'responses'), { withFileTypes: true }))
+      .filter((e) => e.isFile() && /\.(csv|parquet)$/i.test(e.name))
+      .map((e) => e.name)
+      .sort(naturalCompare);
+  } catch {
+    // No folder: the caller reports it.
+  }
+  const waves = resolveWaves(settings, names, structural, notices);
+  return { waves, structural, notices };
+}
+
+const waveIdOf = (name: string) => name.replace(/\.(csv|parquet)$/i, '');
 
 /** Wave order: program.yml's list first, then any other response file in natural order. */
 function resolveWaves(settings: ProgramSettings, responseFiles: string[], problems: StructuralIssue[], notices: Notice[]): Wave[] {
@@ -314,9 +331,9 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           settings,
           ids.map((id) => `${id}.csv`),
           structural,
-          notices,
+          opts.engine ? [] : notices,
         );
-        for (const w of waves) w.file = cubeFiles.scores[0]!;
+        for (const w of waves) w.file = opts.engine?.waves.find((e) => e.id === w.id)?.file ?? cubeFiles.scores[0]!;
         for (const n of notices) if (n.file === 'program.yml') n.message = n.message.replace(/has no responses\/[^ ]+ yet/, 'has no answers in the cube yet');
         return waves;
       },
@@ -535,11 +552,22 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     );
   }
 
-  if (opts.responseReports) files.unshift(...opts.responseReports);
   // On the cube path the totals count the cube's answers in place of its rows (cells), as the row path counts response rows.
   const cubeFile = (f: FileReport) => cubeFiles !== null && (cubeFiles.scores.includes(f.file) || cubeFiles.ratings.includes(f.file) || cubeFiles.extract.includes(f.file));
+  if (opts.engine) {
+    // The engine's own cube files are its working copies: the report lists the response files it read, where the cube's were.
+    const at = files.findIndex(cubeFile);
+    const kept = files.filter((f) => !cubeFile(f));
+    kept.splice(at < 0 ? kept.length : at, 0, ...opts.engine.reports);
+    files.splice(0, files.length, ...kept);
+    notices.push(...opts.engine.notices);
+    for (const r of opts.engine.reports) {
+      const lost = waveLoss(r);
+      if (lost) structural.push(lost);
+    }
+  }
   const totals = totalsOf(files.filter((f) => !cubeFile(f)));
-  if (cubeAnswers && !opts.responseReports) {
+  if (cubeAnswers && !opts.engine) {
     const n = cubeAnswers.reduce((a, b) => a + b, 0);
     totals.rows += n;
     totals.used += n;
