@@ -81,7 +81,7 @@ async function run(opts: RunOptions, program: LoadedProgram, collector: Collecto
   });
   // Per person: a confidential choice in any wave holds for every answer the contact gave.
   const unmovable: string[] = [];
-  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts, (responseId) => unmovable.push(responseId));
+  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts, (responseId) => unmovable.push(responseId)) + (engine?.moved ?? 0);
   if (unmovable.length > 0)
     throw new StructuralError([
       {

@@ -28,6 +28,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface EngineResult {
   files: CubeFiles;
+  /** Named answers the per-person rule made confidential (their contact chose it in another wave). */
+  moved: number;
   reports: FileReport[];
   notices: Notice[];
   structural: StructuralIssue[];
@@ -97,7 +99,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
   const why = unsupported(settings);
   if (why !== null) {
     structural.push({ file: 'program.yml', message: `the DuckDB engine reads responses in Chorus's own columns, and ${why}`, fix: ENGINE_FIX });
-    return { files: { scores: [], ratings: [], extract: [] }, reports: [], notices, structural };
+    return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports: [], notices, structural };
   }
   mkdirSync(o.workDir, { recursive: true });
   const db = await openDuckDb();
@@ -133,7 +135,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       for (const required of ['response_id', 'score'])
         if (!columns.has(required)) {
           structural.push({ file, message: `there is no "${required}" column (the DuckDB engine reads Chorus's own column names)`, fix: ENGINE_FIX });
-          return { files: { scores: [], ratings: [], extract: [] }, reports, notices, structural };
+          return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
         }
       const keys = headers.map(canonicalKey);
       const rule = settings.responses.skip.find((r) => keys.includes(canonicalKey(r.column)));
@@ -143,13 +145,13 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
           message: `it has a "${rule.column}" column, whose rows responses.skip may skip (${rule.reason}); the DuckDB engine does not skip rows`,
           fix: ENGINE_FIX,
         });
-        return { files: { scores: [], ratings: [], extract: [] }, reports, notices, structural };
+        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
       }
       const firstTwo = await rows(c, `SELECT * EXCLUDE (row_number) FROM raw ORDER BY row_number LIMIT 2`);
       const cellsOf = (r: Record<string, unknown>) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])));
       if (firstTwo.some((r, i) => (i === 0 && isSubHeaderRow(cellsOf(r))) || isImportIdRow(cellsOf(r)))) {
         structural.push({ file, message: "it starts with a survey tool's extra header rows", fix: ENGINE_FIX });
-        return { files: { scores: [], ratings: [], extract: [] }, reports, notices, structural };
+        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
       }
       const text = (col: string) => (columns.has(col) ? `CAST(raw.${JSON.stringify(col)} AS VARCHAR)` : 'NULL');
 
@@ -165,7 +167,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
           message: 'its dates are written day/month or month/day, which the DuckDB engine does not settle',
           fix: `set csv.date_format to dmy or mdy in program.yml, or ${ENGINE_FIX}`,
         });
-        return { files: { scores: [], ratings: [], extract: [] }, reports, notices, structural };
+        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
       }
       await mapTable(c, 'date_map', dates, (v) => {
         const d = v.trim() === '' ? null : parseDate(v, dateOrder);
@@ -201,6 +203,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`CREATE OR REPLACE TEMP TABLE checked AS
         SELECT raw.row_number,
           ${allBlank} AS blank,
+          ${headers.map((h) => `COALESCE(LENGTH(CAST(raw.${JSON.stringify(h)} AS VARCHAR)) - LENGTH(REPLACE(CAST(raw.${JSON.stringify(h)} AS VARCHAR), chr(10), '')), 0)`).join(' + ')} AS newlines,
           ${cellOk} AS cell_ok,
           ${responseIdExpr} AS response_id,
           NULLIF(TRIM(${text('contact_id')}), '') AS contact_id,
@@ -240,19 +243,23 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`CREATE OR REPLACE TEMP TABLE used AS SELECT * FROM judged WHERE reference_problem IS NULL`);
       await c.run(`CREATE OR REPLACE TEMP TABLE firsts AS
         SELECT u.response_id, MIN(u.row_number) AS row_number FROM used u
-        WHERE u.response_id NOT IN (SELECT response_id FROM responses) GROUP BY u.response_id`);
+        WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.response_id = u.response_id) GROUP BY u.response_id`);
 
       // The report: rejected rows come back to be described, in row order.
       const tally = new FileTally(file);
       tally.report.columns = headers.map((h) => ({ header: h, canonical: h }));
+      // Where each id was first used: an earlier file, or this file's first good row of it.
+      await c.run(`CREATE OR REPLACE TEMP TABLE prior AS
+        SELECT response_id, wave, row_number FROM responses WHERE response_id IN (SELECT response_id FROM judged)
+        UNION ALL SELECT response_id, ${literal(wave.id)}, row_number FROM firsts`);
       const rejected = await rows(
         c,
-        `SELECT k.row_number, k.cell_ok, j.reference_problem, k.response_id, k.contact_id, k.own_account, j.contact_account,
-           p.wave AS prior_wave, p.row_number AS prior_row
+        `SELECT k.row_number, ln.line, k.cell_ok, j.reference_problem, p.wave AS prior_wave, p.row_number AS prior_row,
+           p.response_id IS NOT NULL AND (p.wave <> ${literal(wave.id)} OR p.row_number < k.row_number) AS duplicate
          FROM checked k
          LEFT JOIN judged j ON j.row_number = k.row_number
-         LEFT JOIN (SELECT response_id, wave, row_number FROM responses UNION ALL SELECT f.response_id, ${literal(wave.id)}, f.row_number FROM firsts f) p
-           ON p.response_id = k.response_id AND NOT (p.wave = ${literal(wave.id)} AND p.row_number = k.row_number)
+         LEFT JOIN prior p ON p.response_id = j.response_id
+         JOIN (SELECT row_number, row_number + COALESCE(SUM(newlines) OVER (ORDER BY row_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line FROM checked) ln ON ln.row_number = k.row_number
          WHERE NOT k.blank AND (NOT k.cell_ok OR j.reference_problem IS NOT NULL OR (p.response_id IS NOT NULL AND (p.wave <> ${literal(wave.id)} OR p.row_number < k.row_number)))
          ORDER BY k.row_number`,
       );
@@ -265,14 +272,15 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       for (const r of rejected) {
         const row = Number(r['row_number']);
         const issue = (code: string, column: string | undefined, value: string | undefined, message: string, fix: string): RowIssue => {
-          const i: RowIssue = { file, row, line: row, code, message, fix };
+          // The line where the row starts: later than its row number after fields holding line breaks.
+          const i: RowIssue = { file, row, line: Number(r['line']), code, message, fix };
           if (column !== undefined) i.column = column;
           if (value !== undefined && column !== undefined && !['response_id', 'contact_id', 'account_id'].includes(column)) i.value = value;
           return i;
         };
         let issues: RowIssue[];
         if (!r['cell_ok']) issues = cellIssues(raws.get(row)!, present, issue);
-        else if (r['prior_wave'] !== null && r['prior_wave'] !== undefined) {
+        else if (r['duplicate']) {
           const where = o.waves.find((w) => w.id === r['prior_wave'])!.file!;
           const otherWave = where !== file;
           issues = [
@@ -361,7 +369,8 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`COPY (${q.ratings}) TO ${literal(files.ratings[0]!)} (FORMAT csv, HEADER true)`);
     }
     await c.run(`COPY (${q.extract}) TO ${literal(files.extract[0]!)} (FORMAT csv, HEADER true)`);
-    return { files, reports, notices, structural };
+    const moved = Number((await rows(c, `SELECT COUNT(*) AS n FROM answers WHERE confidential AND NOT own_choice`))[0]!['n']);
+    return { files, moved, reports, notices, structural };
   } finally {
     db.close();
   }

@@ -356,7 +356,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     let last: string | undefined;
     let unclearConsent = 0;
     const undated = { count: 0, example: '' };
-    const onUnreadableDate = (cell: string) => {
+    // Counted for the answers kept (a rejected row's date is not news): the reader only makes the date optional.
+    const onUnreadableDate = () => {};
+    const keptUndated = (cell: string | undefined) => {
+      if (cell === undefined || cell.trim() === '') return;
       if (undated.count++ === 0) undated.example = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
     };
     const schema = (dateFormat: DateOrder | 'iso') =>
@@ -424,6 +427,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         if (r.confidential === 'unclear') unclearConsent++;
         if (confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
         if (r.submitted_at !== undefined && (last === undefined || r.submitted_at > last)) last = r.submitted_at;
+        else if (r.submitted_at === undefined) keptUndated(ctx.cell('submitted_at'));
         opts.onResponse({
           wave: wave.id,
           waveIndex: wave.index,

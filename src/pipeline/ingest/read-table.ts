@@ -17,6 +17,8 @@ import { isImportIdRow, isSubHeaderRow } from './tool-rows.ts';
 export interface RowContext {
   row: number;
   line: number;
+  /** The row's cell of a canonical column as written (undefined when the file has no such column). */
+  cell(column: string): string | undefined;
   /** Builds a row issue at this row; `column` is canonical and shown as the file's header. */
   issue(code: string, column: string | undefined, value: string | undefined, message: string, fix: string): RowIssue;
 }
@@ -132,9 +134,14 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   };
 
   // One context, reused row after row: rows are handled one at a time and it never escapes.
+  let rowCells: readonly string[] = [];
   const ctx: RowContext = {
     row: 0,
     line: 0,
+    cell: (column) => {
+      const at = index.get(column);
+      return at === undefined ? undefined : rowCells[at];
+    },
     issue: (code, column, value, message, fix) => {
       const issue: RowIssue = { file, row: ctx.row, line: ctx.line, code, message, fix };
       const header = headerFor(column);
@@ -147,6 +154,7 @@ export async function readTable<T>(opts: ReadTableOptions<T>): Promise<ReadTable
   const processRow = (cells: string[], row: number, line: number, badQuotes: boolean): void => {
     ctx.row = row;
     ctx.line = line;
+    rowCells = cells;
     for (let r = 0; r < skipRules.length; r++) {
       const rule = skipRules[r]!;
       const cell = cells[rule.at];

@@ -1,0 +1,100 @@
+/**
+ * A warehouse's part of the cube path, for tests: loads a data folder's CSV files into a real SQL
+ * engine (embedded DuckDB, or a throwaway PostgreSQL), runs the project's cube and extract
+ * queries there (src/pipeline/sql/), and writes a new data folder holding the results in cube/
+ * and extract/ beside the reference files, without responses/: what a CX team gets from its
+ * warehouse and builds from.
+ */
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { loadProgram } from '../../src/pipeline/config/load-program.ts';
+import { cubeQueries, type TableColumns } from '../../src/pipeline/sql/cube-queries.ts';
+import { literal, openDuckDb } from '../../src/pipeline/engine/duckdb.ts';
+import type { Postgres } from './postgres.ts';
+import { tempDir } from './temp.ts';
+
+const header = (path: string) => (Papa.parse<string[]>(readFileSync(path, 'utf8').split(/\r?\n/, 1)[0]!).data[0] ?? []).map((h) => h.trim());
+const waveFiles = (dataDir: string) =>
+  readdirSync(join(dataDir, 'responses'))
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
+
+/** A new data folder with the reference files of `dataDir` and empty cube/ and extract/ folders. */
+function cubeFolder(dataDir: string): string {
+  const out = join(tempDir('chorus-cube-'), 'data');
+  mkdirSync(join(out, 'cube'), { recursive: true });
+  mkdirSync(join(out, 'extract'), { recursive: true });
+  for (const f of readdirSync(dataDir)) if (f !== 'responses') cpSync(join(dataDir, f), join(out, f), { recursive: true });
+  return out;
+}
+
+function tables(dataDir: string): TableColumns {
+  const responses = [...new Set(waveFiles(dataDir).flatMap((f) => header(join(dataDir, 'responses', f))))];
+  const has = (f: string) => readdirSync(dataDir).includes(f);
+  return { responses, contacts: has('contacts.csv') ? header(join(dataDir, 'contacts.csv')) : null, accounts: has('accounts.csv') ? header(join(dataDir, 'accounts.csv')) : null };
+}
+
+/** The cube and extract computed by DuckDB, written as CSV or Parquet. */
+export async function duckdbCube(dataDir: string, format: 'csv' | 'parquet' = 'csv'): Promise<string> {
+  const out = cubeFolder(dataDir);
+  const { settings } = await loadProgram(dataDir);
+  const t = tables(dataDir);
+  const db = await openDuckDb();
+  const c = db.connection;
+  try {
+    const read = (path: string) => `read_csv(${literal(path)}, all_varchar = true, header = true)`;
+    await c.run(
+      `CREATE TABLE responses AS ${waveFiles(dataDir)
+        .map((f) => `SELECT ${literal(f.replace(/\.csv$/, ''))} AS wave, ROW_NUMBER() OVER () AS row_number, * FROM ${read(join(dataDir, 'responses', f))}`)
+        .join(' UNION ALL BY NAME ')}`,
+    );
+    if (t.contacts) await c.run(`CREATE TABLE contacts AS SELECT * FROM ${read(join(dataDir, 'contacts.csv'))}`);
+    if (t.accounts) await c.run(`CREATE TABLE accounts AS SELECT * FROM ${read(join(dataDir, 'accounts.csv'))}`);
+    const q = cubeQueries(settings, t, 'duckdb');
+    await c.run(`CREATE VIEW answers AS ${q.answers}`);
+    const write = (sql: string, file: string) => c.run(`COPY (${sql}) TO ${literal(join(out, `${file}.${format}`))} (FORMAT ${format}${format === 'csv' ? ', HEADER true' : ''})`);
+    await write(q.scores, 'cube/scores');
+    if (q.ratings) await write(q.ratings, 'cube/ratings');
+    await write(q.extract, 'extract/answers');
+  } finally {
+    db.close();
+  }
+  return out;
+}
+
+/** The cube and extract computed by PostgreSQL from the same CSV files, loaded with psql's \copy. */
+export async function postgresCube(pg: Postgres, dataDir: string): Promise<string> {
+  const out = cubeFolder(dataDir);
+  // psql's \copy runs as the server's user: let it read the inputs and write the results.
+  for (const dir of [join(out, '..'), out, join(out, 'cube'), join(out, 'extract')]) chmodSync(dir, 0o777);
+  const staged = join(tempDir('chorus-pg-in-'), 'in');
+  cpSync(dataDir, staged, { recursive: true });
+  for (const dir of [join(staged, '..'), staged, join(staged, 'responses')]) chmodSync(dir, 0o755);
+  const { settings } = await loadProgram(dataDir);
+  const t = tables(dataDir);
+  const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+  const textTable = (name: string, columns: readonly string[]) => `CREATE TABLE ${name} (${columns.map((c) => `${q(c)} text`).join(', ')});`;
+  const copyIn = (table: string, columns: readonly string[], path: string) => `\\copy ${table} (${columns.map(q).join(', ')}) FROM ${literal(path)} CSV HEADER`;
+  const script: string[] = [`CREATE TABLE responses (wave text, row_number bigint, ${t.responses.map((c) => `${q(c)} text`).join(', ')});`];
+  for (const f of waveFiles(dataDir)) {
+    const columns = header(join(staged, 'responses', f));
+    script.push(
+      `DROP TABLE IF EXISTS stage; CREATE TABLE stage (n bigint GENERATED ALWAYS AS IDENTITY, ${columns.map((c) => `${q(c)} text`).join(', ')});`,
+      copyIn('stage', columns, join(staged, 'responses', f)),
+      `INSERT INTO responses (wave, row_number, ${columns.map(q).join(', ')}) SELECT ${literal(f.replace(/\.csv$/, ''))}, n, ${columns.map(q).join(', ')} FROM stage;`,
+    );
+  }
+  for (const name of ['contacts', 'accounts'] as const) {
+    const columns = t[name];
+    if (columns) script.push(textTable(name, columns), copyIn(name, columns, join(staged, `${name}.csv`)));
+  }
+  const cube = cubeQueries(settings, t, 'postgres');
+  // \copy takes its query on one line.
+  const copyOut = (sql: string, file: string) => `\\copy (${sql.replace(/\s+/g, ' ')}) TO ${literal(join(out, file))} CSV HEADER`;
+  script.push(`CREATE VIEW answers AS ${cube.answers};`, copyOut(cube.scores, 'cube/scores.csv'));
+  if (cube.ratings) script.push(copyOut(cube.ratings, 'cube/ratings.csv'));
+  script.push(copyOut(cube.extract, 'extract/answers.csv'));
+  pg.psql(script.join('\n'));
+  return out;
+}
