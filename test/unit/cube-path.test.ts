@@ -144,6 +144,20 @@ describe('the DuckDB engine reads hostile rows as the row path does', () => {
   }, 60_000);
 });
 
+describe('a cube without its record extract', () => {
+  it('builds every score figure, says the records are missing, and claims no figure it cannot know', async () => {
+    const a = await rowPath();
+    const dir = await duckdbCube(DEMO, 'csv');
+    rmSync(join(dir, 'extract'), { recursive: true });
+    const b = await runPipeline({ dataDir: dir });
+    expect(b.model.withoutRecords).toBe(true);
+    expect(a.model.withoutRecords).toBe(false);
+    const scores = (r: RunResult) => r.model.waves.map((w) => [w.figures, w.change, w.segments, w.portfolio, w.attributes]);
+    expect(JSON.stringify(scores(b))).toBe(JSON.stringify(scores(a)));
+    expect(b.model.waves.every((w) => w.responseRate === null)).toBe(true);
+  }, 60_000);
+});
+
 describe('a supplied cube that cannot be the program stops the build or loses its rows', () => {
   it('an extract whose named answers differ from the cube stops the build', async () => {
     const dir = await duckdbCube(DEMO, 'csv');

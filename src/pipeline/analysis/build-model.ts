@@ -171,7 +171,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       change: prev && prevShown?.figures ? compare(waveHistogram, prevShown.countsConfidential ? prev.state.histogram : prev.state.identifiedHistogram, prev.id, 'change') : null,
       benchmarks: benchmarkComparisons(program.benchmarks, figures),
       invited: invited ? invited.contacts.size : null,
-      responseRate: waveResponseRate(w, invited?.contacts, disclosure.wave),
+      responseRate: ingest.records ? waveResponseRate(w, invited?.contacts, disclosure.wave) : null,
       countsConfidential: disclosure.wave,
       confidential: disclosure.wave ? w.confidential : null,
       dated: c.datedResponses(i, disclosure.wave),
@@ -204,6 +204,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
   );
   return {
     version: MODEL_VERSION,
+    withoutRecords: !ingest.records,
     ...program,
     waves,
     owners: [...ownerSlugs].map(([name, slug]) => ({ name, slug })).sort((a, b) => naturalCompare(a.name, b.name)),

@@ -102,7 +102,8 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
     return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports: [], notices, structural };
   }
   mkdirSync(o.workDir, { recursive: true });
-  const db = await openDuckDb();
+  // Bounded, spilling to the work folder: the JavaScript half of the build needs the rest.
+  const db = await openDuckDb({ memoryLimit: '3GB', tempDirectory: join(o.workDir, 'spill') });
   const c = db.connection;
   const reports: FileReport[] = [];
   try {

@@ -11,11 +11,12 @@ export interface Engine {
 }
 
 /** Opens an in-memory DuckDB; `threads` caps its worker threads (default: DuckDB's, one per core). */
-export async function openDuckDb(opts: { threads?: number; memoryLimit?: string } = {}): Promise<Engine> {
+export async function openDuckDb(opts: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {}): Promise<Engine> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const settings: Record<string, string> = {};
   if (opts.threads !== undefined) settings['threads'] = String(opts.threads);
   if (opts.memoryLimit !== undefined) settings['memory_limit'] = opts.memoryLimit;
+  if (opts.tempDirectory !== undefined) settings['temp_directory'] = opts.tempDirectory;
   const instance = await DuckDBInstance.create(':memory:', settings);
   const connection = await instance.connect();
   return {

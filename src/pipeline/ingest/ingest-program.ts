@@ -63,6 +63,8 @@ export interface IngestResult {
   report: IngestReport;
   /** How the responses were read: row by row, or from a supplied cube. */
   input: 'rows' | 'cube';
+  /** False for a supplied cube without a record extract. */
+  records: boolean;
 }
 
 const NO_SEGMENTS: Segments = Object.freeze({});
@@ -593,5 +595,6 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     lastSubmitted,
     report: { files, structural, notices, totals },
     input: cubeFiles ? 'cube' : 'rows',
+    records: cubeFiles === null || cubeFiles.extract.length > 0,
   };
 }

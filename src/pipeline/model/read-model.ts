@@ -11,6 +11,7 @@ const versioned = z.object({ version: z.number() }).loose();
 const modelShape = z
   .object({
     version: z.literal(MODEL_VERSION),
+    withoutRecords: z.boolean(),
     program: z.object({ name: z.string(), company: z.string(), currency: z.string(), minGroupSize: z.number().int().positive() }).loose(),
     benchmarks: z.array(z.object({ name: z.string(), nps: z.number() }).loose()),
     waves: z.array(

@@ -12,7 +12,7 @@ import type { Category } from './categories.ts';
 
 export type { Category };
 
-export const MODEL_VERSION = 6;
+export const MODEL_VERSION = 7;
 
 /** Every score statistic of one group, from its histogram. */
 export interface ScoreFigures {
@@ -449,6 +449,12 @@ export type PublishedIngestReport = Omit<IngestReport, 'files' | 'totals'> & {
 
 export interface SiteModel {
   version: typeof MODEL_VERSION;
+  /**
+   * Built from a supplied score cube without its record extract (docs/scale.md): the figures
+   * from answers' records (follow-up, themes and comments, response rates, returning
+   * respondents, the answers behind each account) are not in this build, and pages say so.
+   */
+  withoutRecords: boolean;
   program: {
     name: string;
     company: string;
