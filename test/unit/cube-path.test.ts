@@ -63,6 +63,41 @@ describe('the cube path on the demo program', () => {
   }, 60_000);
 });
 
+describe('the cube queries on programs shaped unlike the demo', () => {
+  const same = async (dir: string) => {
+    const a = await runPipeline({ dataDir: dir, engine: 'streaming' });
+    for (const format of ['csv', 'parquet'] as const) expect(summaryJson((await runPipeline({ dataDir: await duckdbCube(dir, format) })).model)).toBe(summaryJson(a.model));
+    expect(summaryJson((await runPipeline({ dataDir: dir, engine: 'duckdb' })).model)).toBe(summaryJson(a.model));
+  };
+
+  it('nothing but response ids and scores', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `r${i},${(i * 7) % 11}`);
+    await same(
+      tempProgram({ 'responses/2026-Q1.csv': `response_id,score\n${lines.join('\n')}\n`, 'responses/2026-Q2.csv': `response_id,score\n${lines.map((l) => `q${l}`).join('\n')}\n` }),
+    );
+  }, 60_000);
+
+  it('contacts without account ids on the answers, ids per wave, segments from contacts and answers, roles by alias', async () => {
+    const contacts = Array.from({ length: 30 }, (_, i) => `C${i},A${i % 6},Person ${i},${['CEO', 'end-user', 'Champion', ''][i % 4]},${['north', 'south'][i % 2]}`);
+    const answers = (wave: number) =>
+      Array.from(
+        { length: 30 },
+        (_, i) =>
+          `${i + 1},C${(i * (wave + 2)) % 30},${(i * 3 + wave) % 11},${i % 5 === 0 ? '' : i % 3 === 0 ? 'true' : 'false'},${['web', '', 'phone'][i % 3]},${i % 4 === 0 ? 'Too expensive for us' : ''}`,
+      );
+    await same(
+      tempProgram({
+        'program.yml':
+          'responses: { ids: per_wave }\nsegments:\n  - { id: area, source: contact }\n  - { id: channel }\nthemes:\n  pricing: [expensive]\nroles:\n  exec: { label: Executive, aliases: [ceo], decision_maker: true, weight: 2 }\n  user: { label: User, aliases: [end user] }\naccount_weighting: role\nmin_group_size: 2\n',
+        'accounts.csv': `account_id,name\n${Array.from({ length: 6 }, (_, i) => `A${i},Account ${i}`).join('\n')}\n`,
+        'contacts.csv': `contact_id,account_id,name,role,area\n${contacts.join('\n')}\n`,
+        'responses/2026-Q1.csv': `response_id,contact_id,score,confidential,channel,comment\n${answers(1).join('\n')}\n`,
+        'responses/2026-Q2.csv': `response_id,contact_id,score,confidential,channel,comment\n${answers(2).join('\n')}\n`,
+      }),
+    );
+  }, 60_000);
+});
+
 /** A small program with every kind of bad row the row path knows. */
 function hostileProgram(): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;

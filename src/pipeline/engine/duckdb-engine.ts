@@ -121,7 +121,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
     const ratings = ratingColumnsOf(settings);
     const dateOrder = settings.csv.date_format === 'auto' ? 'iso' : settings.csv.date_format;
     await c.run(
-      `CREATE TABLE responses (wave VARCHAR, wave_index INTEGER, row_number BIGINT, response_id VARCHAR, contact_id VARCHAR, account_id VARCHAR, score INTEGER, submitted_at VARCHAR, confidential BOOLEAN, comment VARCHAR, themes VARCHAR)`,
+      `CREATE TABLE responses (wave VARCHAR, wave_index INTEGER, row_number BIGINT, response_key VARCHAR, response_id VARCHAR, contact_id VARCHAR, account_id VARCHAR, score INTEGER, submitted_at VARCHAR, confidential BOOLEAN, comment VARCHAR, themes VARCHAR)`,
     );
     for (const wave of o.waves) {
       const file = wave.file!;
@@ -154,7 +154,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
         structural.push({ file, message: "it starts with a survey tool's extra header rows", fix: ENGINE_FIX });
         return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
       }
-      const text = (col: string) => (columns.has(col) ? `CAST(raw.${JSON.stringify(col)} AS VARCHAR)` : 'NULL');
+      const text = (col: string) => (columns.has(col) ? `CAST(raw.${JSON.stringify(col)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)');
 
       // Each column's distinct values, read by ingest's own cell readers.
       await mapTable(c, 'score_map', columns.has('score') ? await distinct(c, text('score')) : [], (v) => {
@@ -207,6 +207,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
           ${headers.map((h) => `COALESCE(LENGTH(CAST(raw.${JSON.stringify(h)} AS VARCHAR)) - LENGTH(REPLACE(CAST(raw.${JSON.stringify(h)} AS VARCHAR), chr(10), '')), 0)`).join(' + ')} AS newlines,
           ${cellOk} AS cell_ok,
           ${responseIdExpr} AS response_id,
+          TRIM(${text('response_id')}) AS raw_id,
           NULLIF(TRIM(${text('contact_id')}), '') AS contact_id,
           NULLIF(TRIM(${text('account_id')}), '') AS own_account,
           CAST(sm.value AS INTEGER) AS score,
@@ -230,7 +231,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`DELETE FROM checked WHERE blank AND row_number > (SELECT COALESCE(MAX(row_number), 0) FROM checked WHERE NOT blank)`);
       // Cross-row checks, in ingest's order: a duplicate of an earlier used row, then the contact, then the account.
       await c.run(`CREATE OR REPLACE TEMP TABLE judged AS
-        SELECT k.*, ${o.hasContacts ? 'ct.account_id' : 'NULL'} AS contact_account,
+        SELECT k.*, ${o.hasContacts ? 'ct.account_id' : 'CAST(NULL AS VARCHAR)'} AS contact_account,
           CASE
             WHEN k.contact_id IS NOT NULL AND ${o.hasContacts ? 'ct.contact_id IS NULL' : 'FALSE'} THEN 'contact_id.unknown'
             WHEN k.own_account IS NOT NULL AND ${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '') IS NOT NULL AND TRIM(ct.account_id) <> k.own_account` : 'FALSE'} THEN 'account_id.mismatch'
@@ -244,14 +245,14 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`CREATE OR REPLACE TEMP TABLE used AS SELECT * FROM judged WHERE reference_problem IS NULL`);
       await c.run(`CREATE OR REPLACE TEMP TABLE firsts AS
         SELECT u.response_id, MIN(u.row_number) AS row_number FROM used u
-        WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.response_id = u.response_id) GROUP BY u.response_id`);
+        WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.response_key = u.response_id) GROUP BY u.response_id`);
 
       // The report: rejected rows come back to be described, in row order.
       const tally = new FileTally(file);
       tally.report.columns = headers.map((h) => ({ header: h, canonical: h }));
       // Where each id was first used: an earlier file, or this file's first good row of it.
       await c.run(`CREATE OR REPLACE TEMP TABLE prior AS
-        SELECT response_id, wave, row_number FROM responses WHERE response_id IN (SELECT response_id FROM judged)
+        SELECT response_key AS response_id, wave, row_number FROM responses WHERE response_key IN (SELECT response_id FROM judged)
         UNION ALL SELECT response_id, ${literal(wave.id)}, row_number FROM firsts`);
       const rejected = await rows(
         c,
@@ -312,6 +313,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
         'wave',
         'wave_index',
         'row_number',
+        'response_key',
         'response_id',
         'contact_id',
         'account_id',
@@ -324,7 +326,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
         ...ratingNames,
       ];
       await c.run(`INSERT INTO responses (${insertCols.map((x) => JSON.stringify(x)).join(', ')})
-        SELECT ${literal(wave.id)}, ${wave.index}, u.row_number, u.response_id, u.contact_id, COALESCE(NULLIF(TRIM(u.contact_account), ''), u.own_account), u.score, u.submitted_at,
+        SELECT ${literal(wave.id)}, ${wave.index}, u.row_number, u.response_id, u.raw_id, u.contact_id, COALESCE(NULLIF(TRIM(u.contact_account), ''), u.own_account), u.score, u.submitted_at,
           u.consent <> 'named', u.comment, u.themes
           ${segmentColumns.map((s) => `, u.${JSON.stringify(`segment_${s}`)}`).join('')}${present.map((_, k) => `, u.${JSON.stringify(`rating_${k}`)}`).join('')}
         FROM used u JOIN firsts f ON f.response_id = u.response_id AND f.row_number = u.row_number`);

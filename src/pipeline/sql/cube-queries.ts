@@ -43,18 +43,23 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
   const has = (table: readonly string[] | null, column: string) => table !== null && table.includes(column);
   const blankToNull = (expr: string) => `NULLIF(TRIM(CAST(${expr} AS ${text})), '')`;
 
+  const has_ = (col: string) => has(tables.responses, col);
+  const contactJoin = tables.contacts !== null && has_('contact_id') && has(tables.contacts, 'contact_id');
+  const ownAccount = has_('account_id') ? blankToNull('r.account_id') : null;
+  const contactAccount = contactJoin && has(tables.contacts, 'account_id') ? blankToNull('c.account_id') : null;
+  const account = contactAccount && ownAccount ? `COALESCE(${contactAccount}, ${ownAccount})` : (contactAccount ?? ownAccount);
   // Role ids from contacts.csv's free text, as ingest maps them.
   const roleCases: string[] = [];
   for (const [id, r] of Object.entries(settings.roles)) for (const name of new Set([id, r.label, ...r.aliases].map(alias))) roleCases.push(`WHEN ${lit(name)} THEN ${lit(id)}`);
   const roleText = `REPLACE(REPLACE(LOWER(TRIM(c.role)), '_', ' '), '-', ' ')`;
-  const role = tables.contacts !== null && has(tables.contacts, 'role') && roleCases.length > 0 ? `CASE ${roleText} ${roleCases.join(' ')} END` : 'NULL';
+  const role = contactJoin && has(tables.contacts, 'role') && roleCases.length > 0 ? `CASE ${roleText} ${roleCases.join(' ')} END` : `CAST(NULL AS ${text})`;
 
   const segments = settings.segments.map((s) => {
     const col = s.column ?? s.id;
     const from: string[] = [];
     if ((s.source === 'auto' || s.source === 'response') && has(tables.responses, col)) from.push(blankToNull(`r.${q(col)}`));
-    if ((s.source === 'auto' || s.source === 'contact') && has(tables.contacts, col)) from.push(blankToNull(`c.${q(col)}`));
-    if ((s.source === 'auto' || s.source === 'account') && has(tables.accounts, col)) from.push(blankToNull(`a.${q(col)}`));
+    if ((s.source === 'auto' || s.source === 'contact') && contactJoin && has(tables.contacts, col)) from.push(blankToNull(`c.${q(col)}`));
+    if ((s.source === 'auto' || s.source === 'account') && account !== null && has(tables.accounts, col)) from.push(blankToNull(`a.${q(col)}`));
     return { column: `segment_${s.id}`, expr: `COALESCE(${[...from, lit(NOT_KNOWN)].join(', ')})` };
   });
   const ratings = ratingColumnsOf(settings).map((c, k) => ({
@@ -64,13 +69,10 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
   }));
   const present = ratings.filter((r) => has(tables.responses, r.column));
 
-  const account =
-    tables.contacts !== null && has(tables.contacts, 'account_id') ? `COALESCE(${blankToNull('c.account_id')}, ${blankToNull('r.account_id')})` : blankToNull('r.account_id');
   const responseId = settings.responses.ids === 'per_wave' ? `r.wave || '/' || TRIM(CAST(r.response_id AS ${text}))` : `TRIM(CAST(r.response_id AS ${text}))`;
-  const has_ = (col: string) => has(tables.responses, col);
   const joins = [
-    tables.contacts !== null ? `LEFT JOIN contacts c ON c.contact_id = r.contact_id` : '',
-    tables.accounts !== null ? `LEFT JOIN accounts a ON a.account_id = ${account}` : '',
+    contactJoin ? `LEFT JOIN contacts c ON c.contact_id = r.contact_id` : '',
+    tables.accounts !== null && has(tables.accounts, 'account_id') && account !== null ? `LEFT JOIN accounts a ON a.account_id = ${account}` : '',
   ].filter(Boolean);
   // A contact's own answer: blank or NULL is confidential (fails safe), as ingest reads it.
   const own = has_('confidential') ? `COALESCE(CAST(r.confidential AS BOOLEAN), TRUE)` : 'FALSE';
@@ -78,8 +80,8 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
     r.wave AS wave,
     r.row_number AS row_number,
     ${responseId} AS response_id,
-    ${blankToNull('r.contact_id')} AS contact_id,
-    ${account} AS account_id,
+    ${has_('contact_id') ? blankToNull('r.contact_id') : `CAST(NULL AS ${text})`} AS contact_id,
+    ${account ?? `CAST(NULL AS ${text})`} AS account_id,
     ${role} AS role,
     CAST(r.score AS INTEGER) AS score,
     CAST(${has_('submitted_at') ? 'r.submitted_at' : 'NULL'} AS DATE) AS submitted_at,
