@@ -106,9 +106,9 @@ async function duckdbCube(dir: string, writeTo?: string): Promise<number> {
 }
 
 /**
- * The same cube with every count and sum multiplied by `times`: the cube of a program whose every
- * answer was given `times` over, with the same cells (a 100,000,000-answer program from a
- * 1,000,000-answer one). Its build must take as long as the original's.
+ * The same cube with every answer given `times` over by the same people: every count and sum
+ * multiplied, `people` kept, the same cells (a 100,000,000-answer program from a 1,000,000-answer
+ * one). Its build must take as long as the original's.
  */
 async function scaledCube(from: string, times: number): Promise<string> {
   const target = `${from}-x${times}`;
@@ -121,7 +121,7 @@ async function scaledCube(from: string, times: number): Promise<string> {
   const db = await openDuckDb();
   try {
     for (const [file, keys] of [
-      ['scores.csv', ['wave', 'account_id', 'role', 'confidential', 'segment_region', 'segment_tier', 'last_submitted']],
+      ['scores.csv', ['wave', 'account_id', 'role', 'confidential', 'segment_region', 'segment_tier', 'last_submitted', 'people']],
       ['ratings.csv', ['wave', 'account_id', 'role', 'confidential', 'segment_region', 'segment_tier', 'attribute']],
     ] as const) {
       const path = join(from, 'cube', file);
