@@ -20,7 +20,8 @@ import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 import { id, optionalId, readConsent, score as scoreReader, rating as ratingReader, type CellReader } from '../schemas/cells.ts';
 import { parseDate } from '../schemas/dates.ts';
 import { isImportIdRow, isSubHeaderRow } from '../ingest/tool-rows.ts';
-import { canonicalKey } from '../ingest/columns.ts';
+import { canonicalKey, matchHeader } from '../ingest/columns.ts';
+import { responseColumnsFor } from '../schemas/response.ts';
 import { cubeQueries } from '../sql/cube-queries.ts';
 import type { CubeFiles } from '../ingest/ingest-cube.ts';
 import { literal, openDuckDb } from './duckdb.ts';
@@ -129,15 +130,38 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       const source = /\.parquet$/i.test(file)
         ? `read_parquet(${literal(path)})`
         : `read_csv(${literal(path)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')`;
-      // Spreadsheet row numbers: the header is row 1.
-      await c.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ROW_NUMBER() OVER () + 1 AS row_number, * FROM ${source}`);
+      // Spreadsheet row numbers: the header is row 1. A file DuckDB cannot read strictly (another
+      // encoding, ragged rows) is the streaming path's to read, which reports such rows one by one.
+      try {
+        await c.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ROW_NUMBER() OVER () + 1 AS row_number, * FROM ${source}`);
+      } catch (e) {
+        const why = String((e as Error).message)
+          .split('\n')[0]!
+          .slice(0, 200);
+        structural.push({ file, message: `the DuckDB engine cannot read it as plain UTF-8 CSV with one field per header column (${why})`, fix: ENGINE_FIX });
+        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+      }
       const headers = (await columnsOf(c, 'raw')).slice(1);
-      const columns = new Set(headers);
-      for (const required of ['response_id', 'score'])
-        if (!columns.has(required)) {
-          structural.push({ file, message: `there is no "${required}" column (the DuckDB engine reads Chorus's own column names)`, fix: ENGINE_FIX });
-          return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
-        }
+      // Headers are matched as the streaming path matches them ("Confidential", "Response ID"; segment and rating columns as written).
+      const spec = responseColumnsFor(settings.responses.ids);
+      const extra = [...settings.segments.filter((s) => s.source === 'auto' || s.source === 'response').map((s) => s.column ?? s.id), ...ratings.map((r) => r.column)];
+      const match = matchHeader(
+        file,
+        headers.map((h) => h.trim()),
+        { required: spec.required, optional: [...spec.optional, ...extra.filter((x) => !spec.optional.includes(x) && !spec.required.includes(x))] },
+        {},
+        'columns.responses',
+        Object.fromEntries(extra.map((x) => [x, x])),
+      );
+      if (match.problems.length > 0) {
+        structural.push(...match.problems);
+        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+      }
+      notices.push(...match.notices);
+      const ignored = match.columns.filter((x) => x.canonical === null && x.header !== '').map((x) => JSON.stringify(x.header));
+      if (ignored.length > 0) notices.push({ file, message: `columns not used: ${ignored.join(', ')}` });
+      /** Canonical column -> the file's header. */
+      const columns = new Map([...match.index].map(([canonical, at]) => [canonical, headers[at]!]));
       const keys = headers.map(canonicalKey);
       const rule = settings.responses.skip.find((r) => keys.includes(canonicalKey(r.column)));
       if (rule) {
@@ -154,7 +178,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
         structural.push({ file, message: "it starts with a survey tool's extra header rows", fix: ENGINE_FIX });
         return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
       }
-      const text = (col: string) => (columns.has(col) ? `CAST(raw.${JSON.stringify(col)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)');
+      const text = (col: string) => (columns.has(col) ? `CAST(raw.${JSON.stringify(columns.get(col))} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)');
 
       // Each column's distinct values, read by ingest's own cell readers.
       await mapTable(c, 'score_map', columns.has('score') ? await distinct(c, text('score')) : [], (v) => {
@@ -249,7 +273,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
 
       // The report: rejected rows come back to be described, in row order.
       const tally = new FileTally(file);
-      tally.report.columns = headers.map((h) => ({ header: h, canonical: h }));
+      tally.report.columns = match.columns;
       // Where each id was first used: an earlier file, or this file's first good row of it.
       await c.run(`CREATE OR REPLACE TEMP TABLE prior AS
         SELECT response_key AS response_id, wave, row_number FROM responses WHERE response_key IN (SELECT response_id FROM judged)
@@ -276,12 +300,12 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
         const issue = (code: string, column: string | undefined, value: string | undefined, message: string, fix: string): RowIssue => {
           // The line where the row starts: later than its row number after fields holding line breaks.
           const i: RowIssue = { file, row, line: Number(r['line']), code, message, fix };
-          if (column !== undefined) i.column = column;
-          if (value !== undefined && column !== undefined && !['response_id', 'contact_id', 'account_id'].includes(column)) i.value = value;
+          if (column !== undefined) i.column = columns.get(column) ?? column;
+          if (value !== undefined && column !== undefined && !spec.identity.includes(column)) i.value = value;
           return i;
         };
         let issues: RowIssue[];
-        if (!r['cell_ok']) issues = cellIssues(raws.get(row)!, present, issue);
+        if (!r['cell_ok']) issues = cellIssues(raws.get(row)!, (canonical) => columns.get(canonical), present, issue);
         else if (r['duplicate']) {
           const where = o.waves.find((w) => w.id === r['prior_wave'])!.file!;
           const otherWave = where !== file;
@@ -382,10 +406,14 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
 /** Every cell problem of a rejected row, by ingest's readers, in the schema's order. */
 function cellIssues(
   raw: Record<string, unknown>,
+  headerOf: (canonical: string) => string | undefined,
   ratings: { column: string; label: string; scale: readonly [number, number] }[],
   issue: (code: string, column: string | undefined, value: string | undefined, message: string, fix: string) => RowIssue,
 ): RowIssue[] {
-  const cell = (c: string) => (raw[c] === null || raw[c] === undefined ? undefined : String(raw[c]));
+  const cell = (c: string) => {
+    const h = headerOf(c);
+    return h === undefined || raw[h] === null || raw[h] === undefined ? undefined : String(raw[h]);
+  };
   const out: RowIssue[] = [];
   const check = (column: string, read: CellReader<unknown>) => {
     const v = cell(column);

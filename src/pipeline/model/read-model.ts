@@ -11,7 +11,6 @@ const versioned = z.object({ version: z.number() }).loose();
 const modelShape = z
   .object({
     version: z.literal(MODEL_VERSION),
-    withoutRecords: z.boolean(),
     program: z.object({ name: z.string(), company: z.string(), currency: z.string(), minGroupSize: z.number().int().positive() }).loose(),
     benchmarks: z.array(z.object({ name: z.string(), nps: z.number() }).loose()),
     waves: z.array(
@@ -31,6 +30,7 @@ const modelShape = z
     queueFiles: z.array(z.string()),
     attributeThemes: z.record(z.string(), z.array(z.string())),
     ingest: z.object({}).loose(),
+    withoutRecords: z.boolean(),
   })
   .loose();
 
