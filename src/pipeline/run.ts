@@ -10,14 +10,11 @@ import type { SiteModel } from './model/types.ts';
 import { StructuralError, type RowIssue } from './ingest/report.ts';
 import type { RecordSink } from './records/types.ts';
 import type { ScoreCube } from './cube/cube.ts';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findCubeInput } from './ingest/ingest-cube.ts';
-import { responseFileWaves } from './ingest/ingest-program.ts';
-import { duckdbEngine } from './engine/duckdb-engine.ts';
 import type { LoadedProgram } from './config/load-program.ts';
-import type { Wave } from './ingest/entities.ts';
 
 export interface RunOptions {
   dataDir: string;
@@ -56,24 +53,10 @@ function engineOf(value: string | undefined): 'streaming' | 'duckdb' | undefined
 }
 
 async function run(opts: RunOptions, program: LoadedProgram, collector: Collector, work: string | null): Promise<RunResult> {
-  let engine: (Awaited<ReturnType<typeof duckdbEngine>> & { waves: Wave[] }) | undefined;
-  if (work !== null) {
-    const found = await responseFileWaves(opts.dataDir, program.settings);
-    const result = await duckdbEngine({
-      dataDir: opts.dataDir,
-      settings: program.settings,
-      waves: found.waves,
-      workDir: work,
-      hasContacts: existsSync(join(opts.dataDir, 'contacts.csv')),
-      hasAccounts: existsSync(join(opts.dataDir, 'accounts.csv')),
-    });
-    if (found.structural.length > 0 || result.structural.length > 0) throw new StructuralError([...found.structural, ...result.structural]);
-    engine = { ...result, notices: [...found.notices, ...result.notices], waves: found.waves };
-  }
   const ingest = await ingestProgram({
     dataDir: opts.dataDir,
     program,
-    ...(engine ? { cubeFiles: engine.files, engine } : {}),
+    ...(work !== null ? { duckdb: { workDir: work } } : {}),
     onResponse: collector.add,
     cube: collector,
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
@@ -81,7 +64,7 @@ async function run(opts: RunOptions, program: LoadedProgram, collector: Collecto
   });
   // Per person: a confidential choice in any wave holds for every answer the contact gave.
   const unmovable: string[] = [];
-  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts, (responseId) => unmovable.push(responseId)) + (engine?.moved ?? 0);
+  const moved = collector.applyConfidentialContacts(ingest.confidentialContacts, (responseId) => unmovable.push(responseId)) + ingest.movedByEngine;
   if (unmovable.length > 0)
     throw new StructuralError([
       {

@@ -165,6 +165,28 @@ describe('the DuckDB engine reads hostile rows as the row path does', () => {
     expect(figures(b)).toBe(figures(a));
   }, 60_000);
 
+  it('headers as survey tools write them, padded ids and contacts ingest rejects (found by review)', async () => {
+    const dir = tempProgram({
+      'program.yml': 'min_group_size: 2\nthemes:\n  pricing: [price]\n',
+      'accounts.csv': 'account_id,name,arr\nA1,Alpha,1000\nA2,Beta,lots\n',
+      'contacts.csv': 'Contact ID,Account ID,Name,Email,Role\n C1 ,A1,Ann,ann@example.com,User\nC2,A1,Bob,not an email,User\nC3,A2,Cy,cy@example.com,User\n',
+      'responses/2026-Q1.csv': [
+        'Response ID,Contact ID,Score,Comments,Confidential',
+        'r1, C1 ,3,The price went up again this year,Yes',
+        'r2,C2,9,Fair price for what we get,No',
+        'r3,C3,6,Too high a price for a small team,No',
+        'r4,,8,,No',
+      ].join('\n'),
+    });
+    const a = await runPipeline({ dataDir: dir, engine: 'streaming' });
+    const b = await runPipeline({ dataDir: dir, engine: 'duckdb' });
+    expect(b.ingest.report.files).toEqual(a.ingest.report.files);
+    expect(summaryJson(b.model)).toBe(summaryJson(a.model));
+    expect(figures(b)).toBe(figures(a));
+    // The confidential answer is never quoted: the header "Confidential" was read.
+    expect(JSON.stringify(b.model)).not.toContain('went up again');
+  }, 60_000);
+
   it('refuses what it cannot read as the row path would, and names the default engine', async () => {
     const dir = tempProgram({
       'program.yml': 'columns:\n  responses: { score: "How likely" }\n',

@@ -14,7 +14,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgramSettings } from '../config/program-schema.ts';
-import type { Wave } from '../ingest/entities.ts';
+import type { Account, Contact, Wave } from '../ingest/entities.ts';
 import { FileTally, type FileReport, type Notice, type RowIssue, type StructuralIssue } from '../ingest/report.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 import { id, optionalId, readConsent, score as scoreReader, rating as ratingReader, type CellReader } from '../schemas/cells.ts';
@@ -89,6 +89,9 @@ export interface EngineOptions {
   waves: Wave[];
   /** Where the cube and extract files go. */
   workDir: string;
+  /** accounts.csv and contacts.csv as ingest read and validated them. */
+  accounts: Map<string, Account>;
+  contacts: Map<string, Contact>;
   hasContacts: boolean;
   hasAccounts: boolean;
 }
@@ -108,17 +111,23 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
   const c = db.connection;
   const reports: FileReport[] = [];
   try {
-    // Reference tables as the row path keeps them: the first row of an id, contacts of known accounts.
-    if (o.hasAccounts)
-      await c.run(
-        `CREATE TABLE accounts AS SELECT * EXCLUDE (n) FROM (SELECT *, ROW_NUMBER() OVER () AS n FROM read_csv(${literal(join(o.dataDir, 'accounts.csv'))}, all_varchar = true, header = true)) QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(account_id) ORDER BY n) = 1`,
-      );
+    // The reference tables exactly as ingest validated them (a contact ingest rejected is unknown here too).
+    const accountSegs = settings.segments.filter((x) => x.source === 'auto' || x.source === 'account').map((x) => x.column ?? x.id);
+    const contactSegs = settings.segments.filter((x) => x.source === 'auto' || x.source === 'contact').map((x) => x.column ?? x.id);
+    const load = async (table: string, columns: string[], rowsOf: Iterable<(string | undefined)[]>) => {
+      await c.run(`CREATE TABLE ${table} (${columns.map((x) => `${JSON.stringify(x)} VARCHAR`).join(', ')})`);
+      const appender = await c.createAppender(table);
+      for (const r of rowsOf) {
+        for (const v of r) if (v === undefined) appender.appendNull();
+        else appender.appendVarchar(v);
+        appender.endRow();
+      }
+      appender.closeSync();
+    };
+    if (o.hasAccounts) await load('accounts', ['account_id', ...new Set(accountSegs)], [...o.accounts.values()].map((a) => [a.id, ...[...new Set(accountSegs)].map((x) => a.segments[x])]));
+    // A contact's role is its program.yml role id, which the queries map to itself.
     if (o.hasContacts)
-      await c.run(
-        `CREATE TABLE contacts AS SELECT * EXCLUDE (n) FROM (SELECT *, ROW_NUMBER() OVER () AS n FROM read_csv(${literal(join(o.dataDir, 'contacts.csv'))}, all_varchar = true, header = true)) c
-         WHERE NULLIF(TRIM(contact_id), '') IS NOT NULL${o.hasAccounts ? ` AND (NULLIF(TRIM(account_id), '') IS NULL OR TRIM(account_id) IN (SELECT TRIM(account_id) FROM accounts))` : ''}
-         QUALIFY ROW_NUMBER() OVER (PARTITION BY TRIM(contact_id) ORDER BY n) = 1`,
-      );
+      await load('contacts', ['contact_id', 'account_id', 'role', ...new Set(contactSegs)], [...o.contacts.values()].map((ct) => [ct.id, ct.accountId, ct.roleId, ...[...new Set(contactSegs)].map((x) => ct.segments[x])]));
     const ratings = ratingColumnsOf(settings);
     const dateOrder = settings.csv.date_format === 'auto' ? 'iso' : settings.csv.date_format;
     await c.run(
@@ -262,8 +271,8 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
             WHEN COALESCE(${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '')` : 'NULL'}, k.own_account) IS NOT NULL AND ${o.hasAccounts ? `ac.account_id IS NULL` : 'FALSE'} THEN 'account_id.unknown'
           END AS reference_problem
         FROM checked k
-        ${o.hasContacts ? 'LEFT JOIN contacts ct ON TRIM(ct.contact_id) = k.contact_id' : ''}
-        ${o.hasAccounts ? `LEFT JOIN accounts ac ON TRIM(ac.account_id) = COALESCE(${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '')` : 'NULL'}, k.own_account)` : ''}
+        ${o.hasContacts ? 'LEFT JOIN contacts ct ON ct.contact_id = k.contact_id' : ''}
+        ${o.hasAccounts ? `LEFT JOIN accounts ac ON ac.account_id = COALESCE(${o.hasContacts ? 'ct.account_id' : 'NULL'}, k.own_account)` : ''}
         WHERE NOT k.blank AND k.cell_ok`);
       // A row is used when its cells and references are good and no earlier row of the program used its id.
       await c.run(`CREATE OR REPLACE TEMP TABLE used AS SELECT * FROM judged WHERE reference_problem IS NULL`);

@@ -22,7 +22,8 @@ import { naturalCompare } from '../util/compare.ts';
 import { IdIndex } from './id-index.ts';
 import type { DateOrder } from '../schemas/dates.ts';
 import type { ColumnMapping } from './columns.ts';
-import { findCubeInput, ingestCube, type CubeFiles, type CubeIngestOptions } from './ingest-cube.ts';
+import { findCubeInput, ingestCube, type CubeIngestOptions } from './ingest-cube.ts';
+import { duckdbEngine, type EngineResult } from '../engine/duckdb-engine.ts';
 
 export interface IngestOptions {
   dataDir: string;
@@ -31,10 +32,12 @@ export interface IngestOptions {
   onResponse: (r: IngestedResponse) => void;
   /** Where a supplied cube and extract go (the cube path, docs/scale.md); required when the data folder holds a cube. */
   cube?: CubeSink;
-  /** The cube and extract files to read instead of the data folder's own (the DuckDB engine's). */
-  cubeFiles?: CubeFiles;
-  /** What the DuckDB engine made of the response files (their reports and notices), shown in place of the cube's. */
-  engine?: { reports: FileReport[]; notices: Notice[]; waves: Wave[] };
+  /**
+   * Read the response files with the DuckDB engine (engine/duckdb-engine.ts), which writes the
+   * cube and extract into `workDir` once accounts and contacts are validated; the cube path then
+   * reads them, and the report shows the response files in their place.
+   */
+  duckdb?: { workDir: string };
   onRejected?: (issues: RowIssue[]) => void;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
 }
@@ -65,6 +68,8 @@ export interface IngestResult {
   input: 'rows' | 'cube';
   /** False for a supplied cube without a record extract. */
   records: boolean;
+  /** Named answers the DuckDB engine made confidential by the per-person rule (the row path moves them in the collector). */
+  movedByEngine: number;
 }
 
 const NO_SEGMENTS: Segments = Object.freeze({});
@@ -104,10 +109,10 @@ export function waveLoss(report: FileReport): StructuralIssue | null {
   };
 }
 
-async function listCsv(dir: string): Promise<string[] | null> {
+async function listCsv(dir: string, names = /\.csv$/i): Promise<string[] | null> {
   try {
     return (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isFile() && /\.csv$/i.test(e.name))
+      .filter((e) => e.isFile() && names.test(e.name))
       .map((e) => e.name)
       .sort(naturalCompare);
   } catch {
@@ -121,23 +126,6 @@ async function exists(dir: string, name: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The waves of a data folder's response files, CSV or Parquet (the DuckDB engine reads both). */
-export async function responseFileWaves(dataDir: string, settings: ProgramSettings): Promise<{ waves: Wave[]; structural: StructuralIssue[]; notices: Notice[] }> {
-  const structural: StructuralIssue[] = [];
-  const notices: Notice[] = [];
-  let names: string[] = [];
-  try {
-    names = (await readdir(join(dataDir, 'responses'), { withFileTypes: true }))
-      .filter((e) => e.isFile() && /\.(csv|parquet)$/i.test(e.name))
-      .map((e) => e.name)
-      .sort(naturalCompare);
-  } catch {
-    // No folder: the caller reports it.
-  }
-  const waves = resolveWaves(settings, names, structural, notices);
-  return { waves, structural, notices };
 }
 
 const waveIdOf = (name: string) => name.replace(/\.(csv|parquet)$/i, '');
@@ -220,8 +208,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     return result.report;
   };
 
-  const cubeFiles = opts.cubeFiles ?? findCubeInput(dataDir);
-  const responseFiles = cubeFiles ? [] : await listCsv(join(dataDir, 'responses'));
+  let cubeFiles = findCubeInput(dataDir);
+  const useEngine = opts.duckdb !== undefined && cubeFiles === null;
+  // The engine reads Parquet files too.
+  const responseFiles = cubeFiles ? [] : await listCsv(join(dataDir, 'responses'), useEngine ? /\.(csv|parquet)$/i : /\.csv$/i);
   if (cubeFiles && cubeFiles.scores.length === 0) {
     structural.push({
       file: 'cube/',
@@ -230,7 +220,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     });
     throw new StructuralError(structural);
   }
-  if (cubeFiles && !opts.cube) throw new Error('a cube input needs a cube sink');
+  if ((cubeFiles || useEngine) && !opts.cube) throw new Error('a cube input needs a cube sink');
   if (!cubeFiles && (responseFiles === null || responseFiles.length === 0)) {
     structural.push({
       file: 'responses/',
@@ -322,7 +312,18 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   const responseSpec = responseColumnsFor(ids);
   let cubeAnswers: number[] | null = null;
   let extractIds: IdIndex | null = null;
+  let engine: EngineResult | null = null;
+  const engineWaves = waves;
+  if (useEngine) {
+    engine = await duckdbEngine({ dataDir, settings, waves, workDir: opts.duckdb!.workDir, accounts, contacts, hasAccounts, hasContacts });
+    if (engine.structural.length > 0) {
+      structural.push(...engine.structural);
+      throw new StructuralError(structural, { files, structural, notices, totals: totalsOf(files) });
+    }
+    cubeFiles = engine.files;
+  }
   if (cubeFiles) {
+    const files0 = cubeFiles.scores[0]!;
     const r = await ingestCube({
       dataDir,
       files: cubeFiles,
@@ -333,9 +334,9 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           settings,
           ids.map((id) => `${id}.csv`),
           structural,
-          opts.engine ? [] : notices,
+          engine ? [] : notices,
         );
-        for (const w of waves) w.file = opts.engine?.waves.find((e) => e.id === w.id)?.file ?? cubeFiles.scores[0]!;
+        for (const w of waves) w.file = engineWaves.find((e) => e.id === w.id && engine)?.file ?? files0;
         for (const n of notices) if (n.file === 'program.yml') n.message = n.message.replace(/has no responses\/[^ ]+ yet/, 'has no answers in the cube yet');
         return waves;
       },
@@ -559,21 +560,22 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   }
 
   // On the cube path the totals count the cube's answers in place of its rows (cells), as the row path counts response rows.
-  const cubeFile = (f: FileReport) => cubeFiles !== null && (cubeFiles.scores.includes(f.file) || cubeFiles.ratings.includes(f.file) || cubeFiles.extract.includes(f.file));
-  if (opts.engine) {
+  const supplied = cubeFiles;
+  const cubeFile = (f: FileReport) => supplied !== null && (supplied.scores.includes(f.file) || supplied.ratings.includes(f.file) || supplied.extract.includes(f.file));
+  if (engine) {
     // The engine's own cube files are its working copies: the report lists the response files it read, where the cube's were.
     const at = files.findIndex(cubeFile);
     const kept = files.filter((f) => !cubeFile(f));
-    kept.splice(at < 0 ? kept.length : at, 0, ...opts.engine.reports);
+    kept.splice(at < 0 ? kept.length : at, 0, ...engine.reports);
     files.splice(0, files.length, ...kept);
-    notices.push(...opts.engine.notices);
-    for (const r of opts.engine.reports) {
+    notices.push(...engine.notices);
+    for (const r of engine.reports) {
       const lost = waveLoss(r);
       if (lost) structural.push(lost);
     }
   }
   const totals = totalsOf(files.filter((f) => !cubeFile(f)));
-  if (cubeAnswers && !opts.engine) {
+  if (cubeAnswers && !engine) {
     const n = cubeAnswers.reduce((a, b) => a + b, 0);
     totals.rows += n;
     totals.used += n;
@@ -596,5 +598,6 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     report: { files, structural, notices, totals },
     input: cubeFiles ? 'cube' : 'rows',
     records: cubeFiles === null || cubeFiles.extract.length > 0,
+    movedByEngine: engine?.moved ?? 0,
   };
 }
