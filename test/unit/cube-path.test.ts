@@ -98,6 +98,20 @@ describe('the cube queries on programs shaped unlike the demo', () => {
   }, 60_000);
 });
 
+describe('the cube queries decide consent as ingest does', () => {
+  it('an inverted consent column ("may we name you?"), blank answers and yes/no words', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `r${i},C${i % 20},${(i * 7) % 11},${['true', 'false', '', 'yes', 'no'][i % 5]},Price feedback number ${i} is here`);
+    const dir = tempProgram({
+      'program.yml': 'csv: { confidential_inverted: true }\nthemes:\n  pricing: [price]\nmin_group_size: 2\n',
+      'contacts.csv': `contact_id,name\n${Array.from({ length: 20 }, (_, i) => `C${i},Person ${i}`).join('\n')}\n`,
+      'responses/2026-Q1.csv': `response_id,contact_id,score,confidential,comment\n${lines.join('\n')}\n`,
+    });
+    const a = await runPipeline({ dataDir: dir, engine: 'streaming' });
+    expect(summaryJson((await runPipeline({ dataDir: await duckdbCube(dir) })).model)).toBe(summaryJson(a.model));
+    expect(summaryJson((await runPipeline({ dataDir: dir, engine: 'duckdb' })).model)).toBe(summaryJson(a.model));
+  }, 60_000);
+});
+
 /** A small program with every kind of bad row the row path knows. */
 function hostileProgram(): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;

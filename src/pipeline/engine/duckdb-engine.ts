@@ -392,8 +392,9 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
     }
     // The cube and the extract, by the same queries a warehouse runs (docs/scale.md).
     const responseColumns = await columnsOf(c, 'responses');
+    // The responses table holds consent as read (inversion applied), so the queries must not invert it again.
     const q = cubeQueries(
-      settings,
+      { ...settings, csv: { ...settings.csv, confidential_inverted: false } },
       { responses: responseColumns, contacts: o.hasContacts ? await columnsOf(c, 'contacts') : null, accounts: o.hasAccounts ? await columnsOf(c, 'accounts') : null },
       'duckdb',
     );

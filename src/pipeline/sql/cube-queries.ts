@@ -74,8 +74,13 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
     contactJoin ? `LEFT JOIN contacts c ON c.contact_id = r.contact_id` : '',
     tables.accounts !== null && has(tables.accounts, 'account_id') && account !== null ? `LEFT JOIN accounts a ON a.account_id = ${account}` : '',
   ].filter(Boolean);
-  // A contact's own answer: blank or NULL is confidential (fails safe), as ingest reads it.
-  const own = has_('confidential') ? `COALESCE(CAST(r.confidential AS BOOLEAN), TRUE)` : 'FALSE';
+  // A contact's own answer, read as ingest reads it: yes/true/1 (or no/false/0 when csv.confidential_inverted says the
+  // column asks "may we name you?"); blank, NULL or anything else is confidential (it fails safe).
+  const said = `LOWER(TRIM(CAST(r.confidential AS ${text})))`;
+  const inverted = settings.csv.confidential_inverted;
+  const yes = `${said} IN ('true', 't', '1', 'yes', 'y')`;
+  const no = `${said} IN ('false', 'f', '0', 'no', 'n')`;
+  const own = has_('confidential') ? `CASE WHEN ${inverted ? yes : no} THEN FALSE ELSE TRUE END` : 'FALSE';
   const answers = `SELECT
     r.wave AS wave,
     r.row_number AS row_number,
