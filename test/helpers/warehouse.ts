@@ -13,6 +13,7 @@ import { cubeQueries, type TableColumns } from '../../src/pipeline/sql/cube-quer
 import { literal, openDuckDb } from '../../src/pipeline/engine/duckdb.ts';
 import type { Postgres } from './postgres.ts';
 import { tempDir } from './temp.ts';
+import { tempProgram } from './temp-program.ts';
 
 const header = (path: string) => (Papa.parse<string[]>(readFileSync(path, 'utf8').split(/\r?\n/, 1)[0]!).data[0] ?? []).map((h) => h.trim());
 const waveFiles = (dataDir: string) =>
@@ -76,7 +77,8 @@ export async function postgresCube(pg: Postgres, dataDir: string): Promise<strin
   const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
   const textTable = (name: string, columns: readonly string[]) => `CREATE TABLE ${name} (${columns.map((c) => `${q(c)} text`).join(', ')});`;
   const copyIn = (table: string, columns: readonly string[], path: string) => `\\copy ${table} (${columns.map(q).join(', ')}) FROM ${literal(path)} CSV HEADER`;
-  const script: string[] = [`CREATE TABLE responses (wave text, row_number bigint, ${t.responses.map((c) => `${q(c)} text`).join(', ')});`];
+  // A fresh schema per program, so one server serves several.
+  const script: string[] = ['DROP SCHEMA IF EXISTS program CASCADE; CREATE SCHEMA program; SET search_path TO program;', `CREATE TABLE responses (wave text, row_number bigint, ${t.responses.map((c) => `${q(c)} text`).join(', ')});`];
   for (const f of waveFiles(dataDir)) {
     const columns = header(join(staged, 'responses', f));
     script.push(
@@ -97,4 +99,25 @@ export async function postgresCube(pg: Postgres, dataDir: string): Promise<strin
   script.push(copyOut(cube.extract, 'extract/answers.csv'));
   pg.psql(script.join('\n'));
   return out;
+}
+
+/** Rows a warehouse may hold that ingest rejects: the queries leave them out as ingest does. */
+export function dirtyWarehouseProgram(): string {
+  const answers = (w: number) =>
+    [
+      ...Array.from({ length: 24 }, (_, i) => `w${w}r${i},C${(i + w) % 12},${(i * 5 + w) % 11},${i % 4 === 0},${1 + (i % 5)}`),
+      `w${w}r1,C1,10,false,5`,
+      `dup,C2,0,false,1`,
+      `x${w}a,C99,9,false,4`,
+      `x${w}b,C3,11,false,4`,
+      `x${w}c,C4,7,false,6`,
+      `x${w}d,C13,8,false,3`,
+    ].join('\n');
+  return tempProgram({
+    'program.yml': 'min_group_size: 2\nsegments:\n  - { id: region, source: account }\nattributes:\n  - { id: support, label: Support, column: rating_support, scale: [1, 5] }\n',
+    'accounts.csv': 'account_id,name,region\nA0,Zero,EMEA\nA1,One,APAC\nA2,Two,EMEA\n',
+    'contacts.csv': `contact_id,account_id,name\n${Array.from({ length: 12 }, (_, i) => `C${i},A${i % 3},P${i}`).join('\n')}\nC13,A9,Nobody\n`,
+    'responses/2026-Q1.csv': `response_id,contact_id,score,confidential,rating_support\n${answers(1)}\n`,
+    'responses/2026-Q2.csv': `response_id,contact_id,score,confidential,rating_support\n${answers(2)}\n`,
+  });
 }

@@ -12,7 +12,7 @@ import { summaryJson } from '../../src/pipeline/exports/summary.ts';
 import { StructuralError } from '../../src/pipeline/ingest/report.ts';
 import { writeCube } from '../../src/pipeline/cube/write-cube.ts';
 import { ratingColumnsOf } from '../../src/pipeline/ingest/ingest-program.ts';
-import { duckdbCube } from '../helpers/warehouse.ts';
+import { dirtyWarehouseProgram, duckdbCube } from '../helpers/warehouse.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'data');
@@ -95,6 +95,16 @@ describe('the cube queries on programs shaped unlike the demo', () => {
         'responses/2026-Q2.csv': `response_id,contact_id,score,confidential,channel,comment\n${answers(2).join('\n')}\n`,
       }),
     );
+  }, 60_000);
+});
+
+describe('the cube queries leave out what ingest rejects', () => {
+  it('unknown contacts, a contact at an unknown account, duplicate ids, a score of 11, a rating off its scale', async () => {
+    const dir = dirtyWarehouseProgram();
+    const a = await runPipeline({ dataDir: dir, engine: 'streaming' });
+    expect(a.ingest.report.totals.rejected).toBeGreaterThanOrEqual(10);
+    // The figures, not the ingest report: the warehouse's rejected rows never reach the cube's files.
+    expect(figures(await runPipeline({ dataDir: await duckdbCube(dir) }))).toBe(figures(a));
   }, 60_000);
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runPipeline } from '../../src/pipeline/run.ts';
 import { summaryJson } from '../../src/pipeline/exports/summary.ts';
 import { postgresAvailable, startPostgres, type Postgres } from '../helpers/postgres.ts';
-import { postgresCube } from '../helpers/warehouse.ts';
+import { dirtyWarehouseProgram, postgresCube } from '../helpers/warehouse.ts';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'data');
 
@@ -26,6 +26,13 @@ describe.skipIf(!postgresAvailable())('the cube computed by PostgreSQL', () => {
     const cube = await runPipeline({ dataDir: await postgresCube(pg, DEMO) });
     expect(cube.ingest.input).toBe('cube');
     expect(summaryJson(cube.model)).toBe(summaryJson(rows.model));
+    expect(JSON.stringify({ ...cube.model, ingest: null })).toBe(JSON.stringify({ ...rows.model, ingest: null }));
+  }, 120_000);
+
+  it('leaves out the rows ingest rejects (unknown contacts and accounts, duplicate ids, scores and ratings off their scale)', async () => {
+    const dir = dirtyWarehouseProgram();
+    const rows = await runPipeline({ dataDir: dir, engine: 'streaming' });
+    const cube = await runPipeline({ dataDir: await postgresCube(pg, dir) });
     expect(JSON.stringify({ ...cube.model, ingest: null })).toBe(JSON.stringify({ ...rows.model, ingest: null }));
   }, 120_000);
 });

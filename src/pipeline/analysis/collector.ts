@@ -14,7 +14,7 @@ import { themeMatcher } from './themes.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
 import { categoryIndex } from '../model/categories.ts';
 import { histogramSize } from '../model/histogram.ts';
-import { NOT_KNOWN, ScoreCube, type CellKey, type CubeCell } from '../cube/cube.ts';
+import { NOT_KNOWN, ScoreCube, lowRating, type CellKey, type CubeCell } from '../cube/cube.ts';
 import { deriveWave, type AccountFigures, type WaveCubeFigures } from '../cube/derive.ts';
 
 export { NOT_KNOWN } from '../cube/cube.ts';
@@ -139,8 +139,7 @@ export class Collector {
     this.settings = settings;
     this.matchThemes = themeMatcher(settings.themes);
     this.dimensions = settings.segments.map((s) => s.id);
-    // The highest rating that counts as low: the bottom 40% of each attribute's scale.
-    this.cube = new ScoreCube(ratingColumnsOf(settings).map((c) => c.scale[0] + Math.floor((c.scale[1] - c.scale[0]) * 0.4)));
+    this.cube = new ScoreCube(ratingColumnsOf(settings).map((c) => lowRating(c.scale)));
   }
 
   private recordsOf(index: number): WaveRecords {

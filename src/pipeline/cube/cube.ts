@@ -9,6 +9,9 @@
 import { emptyHistogram, type Histogram } from '../model/histogram.ts';
 import { categoryIndex } from '../model/categories.ts';
 
+/** The highest rating that counts as low: the bottom 40% of the attribute's scale. */
+export const lowRating = ([lo, hi]: readonly [number, number]) => lo + Math.floor((hi - lo) * 0.4);
+
 /** A segment value a response has none of. */
 export const NOT_KNOWN = 'Not known';
 

@@ -118,16 +118,26 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`CREATE TABLE ${table} (${columns.map((x) => `${JSON.stringify(x)} VARCHAR`).join(', ')})`);
       const appender = await c.createAppender(table);
       for (const r of rowsOf) {
-        for (const v of r) if (v === undefined) appender.appendNull();
-        else appender.appendVarchar(v);
+        for (const v of r)
+          if (v === undefined) appender.appendNull();
+          else appender.appendVarchar(v);
         appender.endRow();
       }
       appender.closeSync();
     };
-    if (o.hasAccounts) await load('accounts', ['account_id', ...new Set(accountSegs)], [...o.accounts.values()].map((a) => [a.id, ...[...new Set(accountSegs)].map((x) => a.segments[x])]));
+    if (o.hasAccounts)
+      await load(
+        'accounts',
+        ['account_id', ...new Set(accountSegs)],
+        [...o.accounts.values()].map((a) => [a.id, ...[...new Set(accountSegs)].map((x) => a.segments[x])]),
+      );
     // A contact's role is its program.yml role id, which the queries map to itself.
     if (o.hasContacts)
-      await load('contacts', ['contact_id', 'account_id', 'role', ...new Set(contactSegs)], [...o.contacts.values()].map((ct) => [ct.id, ct.accountId, ct.roleId, ...[...new Set(contactSegs)].map((x) => ct.segments[x])]));
+      await load(
+        'contacts',
+        ['contact_id', 'account_id', 'role', ...new Set(contactSegs)],
+        [...o.contacts.values()].map((ct) => [ct.id, ct.accountId, ct.roleId, ...[...new Set(contactSegs)].map((x) => ct.segments[x])]),
+      );
     const ratings = ratingColumnsOf(settings);
     const dateOrder = settings.csv.date_format === 'auto' ? 'iso' : settings.csv.date_format;
     await c.run(

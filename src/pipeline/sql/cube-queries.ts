@@ -15,7 +15,7 @@
  */
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { ratingColumnsOf } from '../ingest/ingest-program.ts';
-import { NOT_KNOWN } from '../cube/cube.ts';
+import { NOT_KNOWN, lowRating } from '../cube/cube.ts';
 import { RULES, ident, str, type Dialect } from './dialects.ts';
 
 /** The columns each input table has (segment and rating columns are looked up only where they are). */
@@ -65,15 +65,36 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
   const ratings = ratingColumnsOf(settings).map((c, k) => ({
     id: k < settings.attributes.length ? settings.attributes[k]!.id : 'overall_satisfaction',
     column: c.column,
-    low: c.scale[0] + Math.floor((c.scale[1] - c.scale[0]) * 0.4),
+    lo: c.scale[0],
+    hi: c.scale[1],
+    low: lowRating(c.scale),
   }));
   const present = ratings.filter((r) => has(tables.responses, r.column));
 
   const responseId = settings.responses.ids === 'per_wave' ? `r.wave || '/' || TRIM(CAST(r.response_id AS ${text}))` : `TRIM(CAST(r.response_id AS ${text}))`;
+  // One row per id (ingest keeps the first; a warehouse's keys are unique), contacts of known accounts only.
+  const accountsTable = `(SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.account_id ORDER BY t.account_id) AS one FROM accounts t) u WHERE u.one = 1)`;
+  const knownAccount =
+    tables.accounts !== null && has(tables.accounts, 'account_id') && has(tables.contacts, 'account_id')
+      ? ` AND (t.account_id IS NULL OR t.account_id IN (SELECT account_id FROM accounts))`
+      : '';
+  const contactsTable = `(SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.contact_id ORDER BY t.contact_id) AS one FROM contacts t WHERE TRUE${knownAccount}) u WHERE u.one = 1)`;
   const joins = [
-    contactJoin ? `LEFT JOIN contacts c ON c.contact_id = r.contact_id` : '',
-    tables.accounts !== null && has(tables.accounts, 'account_id') && account !== null ? `LEFT JOIN accounts a ON a.account_id = ${account}` : '',
+    contactJoin ? `LEFT JOIN ${contactsTable} c ON c.contact_id = r.contact_id` : '',
+    tables.accounts !== null && has(tables.accounts, 'account_id') && account !== null ? `LEFT JOIN ${accountsTable} a ON a.account_id = ${account}` : '',
   ].filter(Boolean);
+  // The rows ingest would reject: a score that is not a whole number from 0 to 10, a rating off its scale, an unknown
+  // contact or account, a contact's answer under another account.
+  const scoreText = `TRIM(CAST(r.score AS ${text}))`;
+  const scoreValue = `CASE ${Array.from({ length: 11 }, (_, k) => `WHEN ${scoreText} IN ('${k}', '${k}.0') THEN ${k}`).join(' ')} END`;
+  const valid = [`${scoreValue} IS NOT NULL`, `NULLIF(TRIM(CAST(r.response_id AS ${text})), '') IS NOT NULL`];
+  for (const r of present) {
+    const x = `CAST(r.${q(r.column)} AS ${float})`;
+    valid.push(`(r.${q(r.column)} IS NULL OR (${x} BETWEEN ${r.lo} AND ${r.hi} AND ${x} = FLOOR(${x})))`);
+  }
+  if (contactJoin) valid.push(`(r.contact_id IS NULL OR c.contact_id IS NOT NULL)`);
+  if (contactAccount && ownAccount) valid.push(`(${contactAccount} IS NULL OR ${ownAccount} IS NULL OR ${contactAccount} = ${ownAccount})`);
+  if (tables.accounts !== null && has(tables.accounts, 'account_id') && account !== null) valid.push(`(${account} IS NULL OR a.account_id IS NOT NULL)`);
   // A contact's own answer, read as ingest reads it: yes/true/1 (or no/false/0 when csv.confidential_inverted says the
   // column asks "may we name you?"); blank, NULL or anything else is confidential (it fails safe).
   const said = `LOWER(TRIM(CAST(r.confidential AS ${text})))`;
@@ -88,17 +109,20 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
     ${has_('contact_id') ? blankToNull('r.contact_id') : `CAST(NULL AS ${text})`} AS contact_id,
     ${account ?? `CAST(NULL AS ${text})`} AS account_id,
     ${role} AS role,
-    CAST(r.score AS INTEGER) AS score,
+    ${scoreValue} AS score,
     CAST(${has_('submitted_at') ? 'r.submitted_at' : 'NULL'} AS DATE) AS submitted_at,
     ${has_('comment') ? 'r.comment' : `CAST(NULL AS ${text})`} AS comment,
     ${has_('themes') ? 'r.themes' : `CAST(NULL AS ${text})`} AS themes,
     ${own} AS own_choice${segments.map((s) => `,\n    ${s.expr} AS ${s.column}`).join('')}${present.map((r) => `,\n    CAST(r.${q(r.column)} AS ${float}) AS ${q(`rating_${r.id}`)}`).join('')}
   FROM responses r
-  ${joins.join('\n  ')}`;
+  ${joins.join('\n  ')}
+  WHERE ${valid.join('\n    AND ')}`;
+  // The first good row of an id is used; later ones are duplicates (ingest's order: waves, then rows).
+  const firstOfId = `SELECT y.* FROM (SELECT z.*, ROW_NUMBER() OVER (PARTITION BY z.response_id ORDER BY z.wave, z.row_number) AS id_rank FROM (${answers.replace(/\n/g, '\n  ')}) z) y WHERE y.id_rank = 1`;
   const person = `SELECT x.*,
     CASE WHEN x.contact_id IS NOT NULL AND MAX(CASE WHEN x.own_choice THEN 1 ELSE 0 END) OVER (PARTITION BY x.contact_id) = 1 THEN TRUE ELSE x.own_choice END AS confidential,
     CASE WHEN x.contact_id IS NULL OR ROW_NUMBER() OVER (PARTITION BY x.wave, x.contact_id ORDER BY x.row_number) = 1 THEN 1 ELSE 0 END AS first_answer
-  FROM (${answers.replace(/\n/g, '\n  ')}) x`;
+  FROM (${firstOfId}) x`;
 
   const keys = ['wave', 'account_id', 'role', 'confidential', ...segments.map((s) => s.column)];
   const scores = `SELECT ${keys.join(', ')},
