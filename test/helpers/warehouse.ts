@@ -9,7 +9,7 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadProgram } from '../../src/pipeline/config/load-program.ts';
-import { cubeQueries, type TableColumns } from '../../src/pipeline/sql/cube-queries.ts';
+import { scriptStatements, type TableColumns } from '../../src/pipeline/sql/cube-queries.ts';
 import { literal, openDuckDb } from '../../src/pipeline/engine/duckdb.ts';
 import type { Postgres } from './postgres.ts';
 import { tempDir } from './temp.ts';
@@ -52,12 +52,9 @@ export async function duckdbCube(dataDir: string, format: 'csv' | 'parquet' = 'c
     );
     if (t.contacts) await c.run(`CREATE TABLE contacts AS SELECT * FROM ${read(join(dataDir, 'contacts.csv'))}`);
     if (t.accounts) await c.run(`CREATE TABLE accounts AS SELECT * FROM ${read(join(dataDir, 'accounts.csv'))}`);
-    const q = cubeQueries(settings, t, 'duckdb');
-    await c.run(`CREATE VIEW answers AS ${q.answers}`);
-    const write = (sql: string, file: string) => c.run(`COPY (${sql}) TO ${literal(join(out, `${file}.${format}`))} (FORMAT ${format}${format === 'csv' ? ', HEADER true' : ''})`);
-    await write(q.scores, 'cube/scores');
-    if (q.ratings) await write(q.ratings, 'cube/ratings');
-    await write(q.extract, 'extract/answers');
+    // The statements `npm run sql` prints, each written where docs/scale.md says.
+    for (const s of scriptStatements(settings, t, 'duckdb'))
+      await c.run(`COPY (${s.sql}) TO ${literal(join(out, `${s.file}.${format}`))} (FORMAT ${format}${format === 'csv' ? ', HEADER true' : ''})`);
   } finally {
     db.close();
   }
@@ -78,7 +75,10 @@ export async function postgresCube(pg: Postgres, dataDir: string): Promise<strin
   const textTable = (name: string, columns: readonly string[]) => `CREATE TABLE ${name} (${columns.map((c) => `${q(c)} text`).join(', ')});`;
   const copyIn = (table: string, columns: readonly string[], path: string) => `\\copy ${table} (${columns.map(q).join(', ')}) FROM ${literal(path)} CSV HEADER`;
   // A fresh schema per program, so one server serves several.
-  const script: string[] = ['DROP SCHEMA IF EXISTS program CASCADE; CREATE SCHEMA program; SET search_path TO program;', `CREATE TABLE responses (wave text, row_number bigint, ${t.responses.map((c) => `${q(c)} text`).join(', ')});`];
+  const script: string[] = [
+    'DROP SCHEMA IF EXISTS program CASCADE; CREATE SCHEMA program; SET search_path TO program;',
+    `CREATE TABLE responses (wave text, row_number bigint, ${t.responses.map((c) => `${q(c)} text`).join(', ')});`,
+  ];
   for (const f of waveFiles(dataDir)) {
     const columns = header(join(staged, 'responses', f));
     script.push(
@@ -91,12 +91,8 @@ export async function postgresCube(pg: Postgres, dataDir: string): Promise<strin
     const columns = t[name];
     if (columns) script.push(textTable(name, columns), copyIn(name, columns, join(staged, `${name}.csv`)));
   }
-  const cube = cubeQueries(settings, t, 'postgres');
-  // \copy takes its query on one line.
-  const copyOut = (sql: string, file: string) => `\\copy (${sql.replace(/\s+/g, ' ')}) TO ${literal(join(out, file))} CSV HEADER`;
-  script.push(`CREATE VIEW answers AS ${cube.answers};`, copyOut(cube.scores, 'cube/scores.csv'));
-  if (cube.ratings) script.push(copyOut(cube.ratings, 'cube/ratings.csv'));
-  script.push(copyOut(cube.extract, 'extract/answers.csv'));
+  // The statements `npm run sql -- --dialect postgres` prints; \copy takes its query on one line.
+  for (const s of scriptStatements(settings, t, 'postgres')) script.push(`\\copy (${s.sql.replace(/\s+/g, ' ')}) TO ${literal(join(out, `${s.file}.csv`))} CSV HEADER`);
   pg.psql(script.join('\n'));
   return out;
 }

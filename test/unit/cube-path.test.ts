@@ -98,6 +98,24 @@ describe('the cube queries on programs shaped unlike the demo', () => {
   }, 60_000);
 });
 
+describe('the cube queries with awkward names (found by review)', () => {
+  it('segment ids with capitals and dashes, roles written with runs of dashes', async () => {
+    const contacts = Array.from({ length: 16 }, (_, i) => `C${i},A${i % 4},P${i},${['Decision--Maker', 'end__user', 'USER', 'Influencer'][i % 4]},${['North', 'South'][i % 2]}`);
+    const answers = Array.from({ length: 32 }, (_, i) => `r${i},C${i % 16},${(i * 7) % 11},false`);
+    const dir = tempProgram({
+      'program.yml':
+        'min_group_size: 2\naccount_weighting: role\nsegments:\n  - { id: Sales-Area, column: area, source: contact }\n  - { id: Tier.2, column: tier, source: account }\n',
+      'accounts.csv': `account_id,name,tier\n${Array.from({ length: 4 }, (_, i) => `A${i},Acc ${i},${['Gold', 'Silver'][i % 2]}`).join('\n')}\n`,
+      'contacts.csv': `contact_id,account_id,name,role,area\n${contacts.join('\n')}\n`,
+      'responses/2026-Q1.csv': `response_id,contact_id,score,confidential\n${answers.join('\n')}\n`,
+    });
+    const a = await runPipeline({ dataDir: dir, engine: 'streaming' });
+    expect(a.model.waves[0]!.segments.map((x) => x.values.length)).toEqual([2, 2]);
+    expect(figures(await runPipeline({ dataDir: await duckdbCube(dir) }))).toBe(figures(a));
+    expect(figures(await runPipeline({ dataDir: dir, engine: 'duckdb' }))).toBe(figures(a));
+  }, 60_000);
+});
+
 describe('the cube queries leave out what ingest rejects', () => {
   it('unknown contacts, a contact at an unknown account, duplicate ids, a score of 11, a rating off its scale', async () => {
     const dir = dirtyWarehouseProgram();

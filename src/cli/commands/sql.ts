@@ -1,11 +1,13 @@
 /**
- * `npm run sql -- [--dialect duckdb|postgres|spark|bigquery|trino|snowflake]`: prints the cube
- * and extract queries for the data folder's program (docs/scale.md), written from its
- * program.yml and the columns its files have. Run them in the warehouse where the responses
- * live; write their results to cube/ and extract/ of a data folder without responses/.
+ * `npm run sql -- [--dialect duckdb|postgres|spark|bigquery|trino|snowflake] [--out file.sql]`:
+ * the cube and extract queries for the data folder's program (docs/scale.md), written from its
+ * program.yml and the columns its files have, printed or written to a file (npm prints its own
+ * banner before a script's output: `--out`, or `npm run -s sql`, keeps it out of the SQL). Run
+ * them where the responses live; write their results to cube/ and extract/ of a data folder
+ * without responses/.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { loadProgram } from '../../pipeline/config/load-program.ts';
 import { cubeScript } from '../../pipeline/sql/cube-queries.ts';
@@ -40,7 +42,12 @@ export async function sql(paths: Paths, args: string[]): Promise<number> {
     responses = ['response_id', 'submitted_at', 'contact_id', 'account_id', 'score', 'comment', 'confidential', 'themes'];
   }
   const script = cubeScript(settings, { responses, contacts: header(join(paths.data, 'contacts.csv')), accounts: header(join(paths.data, 'accounts.csv')) }, dialect);
-  console.log(`-- Chorus cube and record extract for ${settings.program.name}, ${RULES[dialect].name} (npm run sql -- --dialect ${dialect}; docs/scale.md)\n`);
-  console.log(script);
+  const text = `-- Chorus cube and record extract for ${settings.program.name}, ${RULES[dialect].name} (npm run sql -- --dialect ${dialect}; docs/scale.md)\n\n${script}`;
+  const out = args.indexOf('--out');
+  if (out >= 0 && args[out + 1]) {
+    const target = resolve(process.env['INIT_CWD'] ?? process.cwd(), args[out + 1]!);
+    writeFileSync(target, text);
+    console.error(`Wrote the ${RULES[dialect].name} queries to ${target}`);
+  } else process.stdout.write(text);
   return 0;
 }

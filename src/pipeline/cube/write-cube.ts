@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { RATING_FIELDS, RATING_WIDTH, type ScoreCube } from './cube.ts';
+import { segmentColumn } from '../schemas/cube-input.ts';
 
 export interface CubeLabels {
   waves: readonly string[];
@@ -23,7 +24,7 @@ const csv = (fields: string[], rows: (string | number)[][]) => Papa.unparse({ fi
 /** Writes the cube's files into `dir`; returns their names. */
 export function writeCube(dir: string, cube: ScoreCube, labels: CubeLabels): string[] {
   mkdirSync(dir, { recursive: true });
-  const keyFields = ['wave', 'account_id', 'role', 'confidential', ...labels.dimensions.map((d) => `segment_${d}`)];
+  const keyFields = ['wave', 'account_id', 'role', 'confidential', ...labels.dimensions.map(segmentColumn)];
   const files: string[] = [];
   labels.waves.forEach((wave, i) => {
     const cells = cube.cellsOf(i);

@@ -68,7 +68,14 @@ export function findCubeInput(dataDir: string): CubeFiles | null {
 }
 
 /** Reads one file with a schema (the caller's readTable, which tallies it in the report). */
-export type ReadFile = <T>(path: string, file: string, spec: TableSpec, schema: RowSchema<T>, accept: (v: T, ctx: RowContext) => RowIssue | null) => Promise<FileReport>;
+export type ReadFile = <T>(
+  path: string,
+  file: string,
+  spec: TableSpec,
+  schema: RowSchema<T>,
+  accept: (v: T, ctx: RowContext) => RowIssue | null,
+  named: readonly string[],
+) => Promise<FileReport>;
 
 export interface CubeIngestOptions {
   dataDir: string;
@@ -103,18 +110,19 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
   const dimensions = settings.segments.map((s) => s.id);
   const attributes = ratingColumnsOf(settings).map((_, k) => (k < settings.attributes.length ? settings.attributes[k]!.id : 'overall_satisfaction'));
   const temp = mkdtempSync(join(tmpdir(), 'chorus-parquet-'));
+  const segmentColumns = dimensions.map(segmentColumn);
   const readAny = async <T>(file: string, spec: TableSpec, schema: RowSchema<T>, accept: (v: T, ctx: RowContext) => RowIssue | null) => {
     const abs = file.startsWith('/') ? file : join(o.dataDir, file);
     let path = abs;
     if (/\.parquet$/i.test(file)) await parquetToCsv(abs, (path = join(temp, `${readdirSync(temp).length}.csv`)));
-    return o.read(path, file, spec, schema, accept);
+    return o.read(path, file, spec, schema, accept, spec === extractColumns ? [] : segmentColumns);
   };
   try {
     // Scores first: the waves are the ones the cube holds.
     const scoreRows: { key: Omit<CellKey, 'wave'> & { wave: string }; histogram: number[]; people: number; dated: number; last: string | undefined }[] = [];
     const scoresSchema = cubeScoresRowSchema(dimensions);
     for (const file of o.files.scores) {
-      await readAny(file, cubeScoresColumns(dimensions), scoresSchema, (r, ctx) => {
+      await readAny(file, cubeScoresColumns, scoresSchema, (r, ctx) => {
         const row = r as Record<string, unknown>;
         const histogram = SCORE_COLUMNS.map((c) => row[c] as number);
         const n = histogram.reduce((a, b) => a + b, 0);
@@ -151,7 +159,7 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
 
     const ratingsSchema = cubeRatingsRowSchema(dimensions);
     for (const file of o.files.ratings) {
-      await readAny(file, cubeRatingsColumns(dimensions), ratingsSchema, (r, ctx) => {
+      await readAny(file, cubeRatingsColumns, ratingsSchema, (r, ctx) => {
         const wave = waveIndex.get(r.wave);
         if (wave === undefined) return unknownWave(ctx, r.wave);
         const k = attributes.indexOf(r.attribute);
@@ -182,7 +190,14 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
     // The extract: named answers and comments, in the order their respondents answered.
     const confidentialContacts = new IdIndex();
     const responseIds = new IdIndex();
-    const named = waves.map(() => new Array<number>(11).fill(0));
+    /** Named answers by wave, account and role: their score histograms, from the extract and from the cube. */
+    const named = new Map<string, { wave: number; extract: number[]; cube: number[] }>();
+    const namedAt = (wave: number, account: string | undefined, role: string | undefined) => {
+      const key = `${wave}\u001f${account ?? ''}\u001f${role ?? ''}`;
+      let h = named.get(key);
+      if (h === undefined) named.set(key, (h = { wave, extract: new Array<number>(11).fill(0), cube: new Array<number>(11).fill(0) }));
+      return h;
+    };
     const extractSchema = extractRowSchema(settings.responses.tags_separator);
     for (const file of o.files.extract) {
       await readAny(file, extractColumns, extractSchema, (r, ctx) => {
@@ -201,7 +216,7 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
         const account = accountOf(r.account_id, o, ctx);
         if (typeof account !== 'string' && account !== undefined) return account;
         if (r.confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
-        if (!r.confidential) named[wave]![r.score]!++;
+        if (!r.confidential) namedAt(wave, account, r.role).extract[r.score]!++;
         o.onRecord({
           wave: r.wave,
           waveIndex: wave,
@@ -220,22 +235,23 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
         return null;
       });
     }
-    // Every named answer is in the extract: its scores must be the cube's named cells', wave by wave.
-    const cubeNamed = waves.map(() => new Array<number>(11).fill(0));
+    // Every named answer is in the extract: its scores must be the cube's named cells', wave by wave, account by account, role by role.
     for (const c of scoreRows) {
       const wave = waveIndex.get(c.key.wave);
-      if (wave !== undefined && !c.key.confidential) c.histogram.forEach((n, s) => (cubeNamed[wave]![s]! += n));
+      if (wave !== undefined && !c.key.confidential) c.histogram.forEach((n, s) => (namedAt(wave, c.key.account, c.key.role).cube[s]! += n));
     }
-    waves.forEach((w, i) => {
-      const inCube = cubeNamed[i]!.reduce((a, b) => a + b, 0);
-      const inExtract = named[i]!.reduce((a, b) => a + b, 0);
-      if (o.files.extract.length === 0 || cubeNamed[i]!.every((n, s) => n === named[i]![s])) return;
-      o.structural.push({
-        file: o.files.extract.join(', '),
-        message: `the extract's named answers of wave ${w.id} (${inExtract.toLocaleString('en-US')}) are not the cube's (${inCube.toLocaleString('en-US')}), score by score`,
-        fix: 'compute the cube and the extract from the same responses in one run of the queries in docs/scale.md (both decide confidentiality per person)',
+    if (o.files.extract.length > 0)
+      waves.forEach((w, i) => {
+        const groups = [...named.values()].filter((h) => h.wave === i);
+        const differ = groups.filter((h) => h.cube.some((n, s) => n !== h.extract[s])).length;
+        if (differ === 0) return;
+        const sum = (pick: (h: (typeof groups)[number]) => number[]) => groups.reduce((t, h) => t + pick(h).reduce((a, b) => a + b, 0), 0);
+        o.structural.push({
+          file: o.files.extract.join(', '),
+          message: `the extract's named answers of wave ${w.id} (${sum((h) => h.extract).toLocaleString('en-US')}) are not the cube's (${sum((h) => h.cube).toLocaleString('en-US')}): ${differ.toLocaleString('en-US')} account and role group${differ === 1 ? '' : 's'} differ, score by score`,
+          fix: 'compute the cube and the extract from the same responses in one run of the queries in docs/scale.md (both decide confidentiality per person)',
+        });
       });
-    });
     return { waves, answers, lastSubmitted, confidentialContacts, responseIds };
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -75,6 +75,9 @@ export interface IngestResult {
 const NO_SEGMENTS: Segments = Object.freeze({});
 const NO_RATINGS: readonly (number | undefined)[] = Object.freeze([]);
 
+/** How a role name is compared with program.yml's role ids, labels and aliases: case and runs of "_" or "-" aside. */
+export const roleKey = (name: string) => name.trim().toLowerCase().replace(/[_-]+/g, ' ');
+
 /** The rating columns of program.yml: each attribute, then overall satisfaction. */
 export function ratingColumnsOf(settings: ProgramSettings): RatingColumn[] {
   const out: RatingColumn[] = settings.attributes.map((a) => ({ column: a.column ?? a.id, label: a.label, scale: a.scale }));
@@ -242,9 +245,9 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
   // Roles: contacts.csv's free text -> program.yml role id.
   const roleByAlias = new Map<string, string>();
   for (const [id, r] of Object.entries(settings.roles)) {
-    for (const name of [id, r.label, ...r.aliases]) roleByAlias.set(name.trim().toLowerCase().replace(/[_-]+/g, ' '), id);
+    for (const name of [id, r.label, ...r.aliases]) roleByAlias.set(roleKey(name), id);
   }
-  const roleIdOf = (role: string | undefined) => (role === undefined ? undefined : roleByAlias.get(role.toLowerCase().replace(/[_-]+/g, ' ')));
+  const roleIdOf = (role: string | undefined) => (role === undefined ? undefined : roleByAlias.get(roleKey(role)));
 
   // Accounts
   const accounts = new Map<string, Account>();
@@ -328,7 +331,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       dataDir,
       files: cubeFiles,
       settings,
-      read: (path, file, spec, schema, accept) => read(file, spec, schema, accept, { path }),
+      read: (path, file, spec, schema, accept, named) => read(file, spec, schema, accept, { path, extraColumns: named }),
       resolveWaves: (ids) => {
         waves = resolveWaves(
           settings,

@@ -17,19 +17,20 @@ export const segmentColumn = (dimension: string) => `segment_${dimension}`;
 
 const KEY_OPTIONAL = ['account_id', 'role'];
 
-export const cubeScoresColumns = (dimensions: readonly string[]): TableSpec => ({
+export const cubeScoresColumns: TableSpec = {
   name: 'cube_scores',
   required: ['wave', 'confidential', 'people', ...SCORE_COLUMNS],
-  optional: [...KEY_OPTIONAL, ...dimensions.map(segmentColumn), 'dated', 'last_submitted'],
+  // Segment columns are matched as written (ingest-cube passes them as named columns): a dimension id keeps its case.
+  optional: [...KEY_OPTIONAL, 'dated', 'last_submitted'],
   identity: ['account_id'],
-});
+};
 
-export const cubeRatingsColumns = (dimensions: readonly string[]): TableSpec => ({
+export const cubeRatingsColumns: TableSpec = {
   name: 'cube_ratings',
   required: ['wave', 'confidential', 'attribute', ...RATING_FIELDS],
-  optional: [...KEY_OPTIONAL, ...dimensions.map(segmentColumn)],
+  optional: [...KEY_OPTIONAL],
   identity: ['account_id'],
-});
+};
 
 export const extractColumns: TableSpec = {
   name: 'extract',

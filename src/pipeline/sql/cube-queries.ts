@@ -14,9 +14,10 @@
  *   account, a comment or themes), in answer order.
  */
 import type { ProgramSettings } from '../config/program-schema.ts';
-import { ratingColumnsOf } from '../ingest/ingest-program.ts';
+import { ratingColumnsOf, roleKey } from '../ingest/ingest-program.ts';
 import { NOT_KNOWN, lowRating } from '../cube/cube.ts';
 import { RULES, ident, str, type Dialect } from './dialects.ts';
+import { segmentColumn } from '../schemas/cube-input.ts';
 
 /** The columns each input table has (segment and rating columns are looked up only where they are). */
 export interface TableColumns {
@@ -33,8 +34,6 @@ export interface CubeQueries {
   extract: string;
 }
 
-const alias = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, ' ');
-
 /** The queries for a program; each of scores, ratings and extract reads the `answers` view. */
 export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: Dialect): CubeQueries {
   const q = (id: string) => ident(d, id);
@@ -50,8 +49,8 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
   const account = contactAccount && ownAccount ? `COALESCE(${contactAccount}, ${ownAccount})` : (contactAccount ?? ownAccount);
   // Role ids from contacts.csv's free text, as ingest maps them.
   const roleCases: string[] = [];
-  for (const [id, r] of Object.entries(settings.roles)) for (const name of new Set([id, r.label, ...r.aliases].map(alias))) roleCases.push(`WHEN ${lit(name)} THEN ${lit(id)}`);
-  const roleText = `REPLACE(REPLACE(LOWER(TRIM(c.role)), '_', ' '), '-', ' ')`;
+  for (const [id, r] of Object.entries(settings.roles)) for (const name of new Set([id, r.label, ...r.aliases].map(roleKey))) roleCases.push(`WHEN ${lit(name)} THEN ${lit(id)}`);
+  const roleText = RULES[d].dashesToSpace(`LOWER(TRIM(c.role))`);
   const role = contactJoin && has(tables.contacts, 'role') && roleCases.length > 0 ? `CASE ${roleText} ${roleCases.join(' ')} END` : `CAST(NULL AS ${text})`;
 
   const segments = settings.segments.map((s) => {
@@ -60,7 +59,7 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
     if ((s.source === 'auto' || s.source === 'response') && has(tables.responses, col)) from.push(blankToNull(`r.${q(col)}`));
     if ((s.source === 'auto' || s.source === 'contact') && contactJoin && has(tables.contacts, col)) from.push(blankToNull(`c.${q(col)}`));
     if ((s.source === 'auto' || s.source === 'account') && account !== null && has(tables.accounts, col)) from.push(blankToNull(`a.${q(col)}`));
-    return { column: `segment_${s.id}`, expr: `COALESCE(${[...from, lit(NOT_KNOWN)].join(', ')})` };
+    return { column: q(segmentColumn(s.id)), expr: `COALESCE(${[...from, lit(NOT_KNOWN)].join(', ')})` };
   });
   const ratings = ratingColumnsOf(settings).map((c, k) => ({
     id: k < settings.attributes.length ? settings.attributes[k]!.id : 'overall_satisfaction',
@@ -169,11 +168,25 @@ ORDER BY wave, row_number`;
   return { answers: person, scores, ratings: ratingSql, extract };
 }
 
-/** One script: the `answers` view, then the three queries, each ending in `;`. */
+/**
+ * One script of three statements, each ending in `;`, each reading `answers` as a common table
+ * expression: no view to create, so it runs where the input tables are temporary (Spark) or
+ * qualified by dataset (BigQuery).
+ */
 export function cubeScript(settings: ProgramSettings, tables: TableColumns, d: Dialect): string {
+  return scriptStatements(settings, tables, d)
+    .map((x) => `-- ${x.label}\n${x.sql};`)
+    .join('\n\n')
+    .concat('\n');
+}
+
+/** The script's statements (without their `;`), each with the file its result goes to. */
+export function scriptStatements(settings: ProgramSettings, tables: TableColumns, d: Dialect): { label: string; file: string; sql: string }[] {
   const c = cubeQueries(settings, tables, d);
-  const parts = [`CREATE OR REPLACE VIEW answers AS\n${c.answers};`, `-- cube: scores\n${c.scores};`];
-  if (c.ratings) parts.push(`-- cube: ratings\n${c.ratings};`);
-  parts.push(`-- record extract\n${c.extract};`);
-  return parts.join('\n\n') + '\n';
+  const withAnswers = (sql: string) => `WITH answers AS (\n${c.answers}\n)\n${sql}`;
+  return [
+    { label: 'cube: scores, to cube/scores.csv or .parquet', file: 'cube/scores', sql: withAnswers(c.scores) },
+    ...(c.ratings ? [{ label: 'cube: ratings, to cube/ratings.csv or .parquet', file: 'cube/ratings', sql: withAnswers(c.ratings) }] : []),
+    { label: 'record extract, to extract/answers.csv or .parquet', file: 'extract/answers', sql: withAnswers(c.extract) },
+  ];
 }

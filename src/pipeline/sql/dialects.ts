@@ -13,22 +13,25 @@ export interface DialectRules {
   float: string;
   /** Quotes an identifier that is not a plain lower-case name. */
   quote: (id: string) => string;
+  /** Each run of '_' and '-' in a text as one space (how ingest folds role names). */
+  dashesToSpace: (expr: string) => string;
 }
 
 const doubleQuoted = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const backticked = (id: string) => `\`${id.replace(/`/g, '\\`')}\``;
 
 export const RULES: Record<Dialect, DialectRules> = {
-  duckdb: { name: 'DuckDB', text: 'VARCHAR', float: 'DOUBLE', quote: doubleQuoted },
-  postgres: { name: 'PostgreSQL', text: 'VARCHAR', float: 'DOUBLE PRECISION', quote: doubleQuoted },
-  spark: { name: 'Spark SQL (Databricks)', text: 'STRING', float: 'DOUBLE', quote: backticked },
-  bigquery: { name: 'BigQuery', text: 'STRING', float: 'FLOAT64', quote: backticked },
-  trino: { name: 'Trino / Amazon Athena', text: 'VARCHAR', float: 'DOUBLE', quote: doubleQuoted },
-  snowflake: { name: 'Snowflake', text: 'VARCHAR', float: 'DOUBLE', quote: doubleQuoted },
+  duckdb: { name: 'DuckDB', text: 'VARCHAR', float: 'DOUBLE', quote: doubleQuoted, dashesToSpace: (x) => `regexp_replace(${x}, '[_-]+', ' ', 'g')` },
+  postgres: { name: 'PostgreSQL', text: 'VARCHAR', float: 'DOUBLE PRECISION', quote: doubleQuoted, dashesToSpace: (x) => `regexp_replace(${x}, '[_-]+', ' ', 'g')` },
+  spark: { name: 'Spark SQL (Databricks)', text: 'STRING', float: 'DOUBLE', quote: backticked, dashesToSpace: (x) => `regexp_replace(${x}, '[_-]+', ' ')` },
+  bigquery: { name: 'BigQuery', text: 'STRING', float: 'FLOAT64', quote: backticked, dashesToSpace: (x) => `REGEXP_REPLACE(${x}, r'[_-]+', ' ')` },
+  trino: { name: 'Trino / Amazon Athena', text: 'VARCHAR', float: 'DOUBLE', quote: doubleQuoted, dashesToSpace: (x) => `regexp_replace(${x}, '[_-]+', ' ')` },
+  snowflake: { name: 'Snowflake', text: 'VARCHAR', float: 'DOUBLE', quote: doubleQuoted, dashesToSpace: (x) => `REGEXP_REPLACE(${x}, '[_-]+', ' ')` },
 };
 
 /** An identifier as the dialect needs it: plain names stay bare (Snowflake folds bare names, and quoting would make them case-sensitive). */
 export const ident = (d: Dialect, id: string) => (/^[a-z_][a-z0-9_]*$/.test(id) ? id : RULES[d].quote(id));
 
-/** A string literal: standard SQL doubles quotes; BigQuery and Spark read backslash escapes instead. */
-export const str = (d: Dialect, s: string) => (d === 'spark' || d === 'bigquery' ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : `'${s.replace(/'/g, "''")}'`);
+/** A string literal: standard SQL doubles quotes; BigQuery, Spark and Snowflake read backslash escapes as well. */
+export const str = (d: Dialect, s: string) =>
+  d === 'spark' || d === 'bigquery' || d === 'snowflake' ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : `'${s.replace(/'/g, "''")}'`;
