@@ -109,7 +109,7 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
     ${account ?? `CAST(NULL AS ${text})`} AS account_id,
     ${role} AS role,
     ${scoreValue} AS score,
-    CAST(${has_('submitted_at') ? 'r.submitted_at' : 'NULL'} AS DATE) AS submitted_at,
+    ${has_('submitted_at') ? `CAST(SUBSTR(CAST(r.submitted_at AS ${text}), 1, 10) AS DATE)` : 'CAST(NULL AS DATE)'} AS submitted_at,
     ${has_('comment') ? 'r.comment' : `CAST(NULL AS ${text})`} AS comment,
     ${has_('themes') ? 'r.themes' : `CAST(NULL AS ${text})`} AS themes,
     ${own} AS own_choice${segments.map((s) => `,\n    ${s.expr} AS ${s.column}`).join('')}${present.map((r) => `,\n    CAST(r.${q(r.column)} AS ${float}) AS ${q(`rating_${r.id}`)}`).join('')}
