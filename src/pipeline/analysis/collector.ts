@@ -8,6 +8,7 @@
  * the follow-up queue needs.
  */
 import { IdIndex } from '../ingest/id-index.ts';
+import { TypedColumn } from '../util/typed-column.ts';
 import type { IngestedResponse } from '../ingest/entities.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
@@ -90,12 +91,14 @@ function hashOf(s: string): number {
  */
 export interface ResponseFacts {
   ids: IdIndex;
-  wave: number[];
-  score: number[];
+  wave: TypedColumn<Uint16Array>;
+  score: TypedColumn<Uint8Array>;
   /** Submitted date as days since 1970-01-01, or -1 when not given. */
-  day: number[];
-  confidential: boolean[];
-  comment: boolean[];
+  day: TypedColumn<Int32Array>;
+  /** 1: confidential. */
+  confidential: TypedColumn<Uint8Array>;
+  /** 1: the answer has a comment. */
+  comment: TypedColumn<Uint8Array>;
   /** What a follow-up alert shows, for identified responses only (null for confidential ones). */
   detail: (ResponseDetail | null)[];
 }
@@ -122,7 +125,15 @@ export const dayNumber = (iso: string | undefined): number => (iso === undefined
 
 export class Collector {
   readonly cube: ScoreCube;
-  readonly responses: ResponseFacts = { ids: new IdIndex(), wave: [], score: [], day: [], confidential: [], comment: [], detail: [] };
+  readonly responses: ResponseFacts = {
+    ids: new IdIndex(),
+    wave: new TypedColumn((n) => new Uint16Array(n)),
+    score: new TypedColumn((n) => new Uint8Array(n)),
+    day: new TypedColumn((n) => new Int32Array(n)),
+    confidential: new TypedColumn((n) => new Uint8Array(n)),
+    comment: new TypedColumn((n) => new Uint8Array(n)),
+    detail: [],
+  };
   private readonly records: WaveRecords[] = [];
   private readonly states: WaveState[] = [];
   private readonly settings: ProgramSettings;
@@ -206,13 +217,13 @@ export class Collector {
         continue;
       }
       moved++;
-      const day = facts.day[i]!;
-      this.cube.makeConfidential(d.cell, facts.score[i]!, this.ratingsOf(d.ratingsAt), d.person, day >= 0 ? new Date(day * 86_400_000).toISOString().slice(0, 10) : undefined);
-      const w = this.recordsOf(facts.wave[i]!);
+      const day = facts.day.get(i);
+      this.cube.makeConfidential(d.cell, facts.score.get(i), this.ratingsOf(d.ratingsAt), d.person, day >= 0 ? new Date(day * 86_400_000).toISOString().slice(0, 10) : undefined);
+      const w = this.recordsOf(facts.wave.get(i));
       w.respondents.orBits(d.contactId, 1);
       if (d.answer) d.answer.confidential = true;
       const account = d.accountId === undefined ? undefined : w.accounts.get(d.accountId);
-      const cat = categoryIndex(facts.score[i]!);
+      const cat = categoryIndex(facts.score.get(i));
       for (const theme of d.themes) {
         w.themes.get(theme)!.confidentialByCategory[cat]++;
         if (!account) continue;
@@ -221,7 +232,7 @@ export class Collector {
         else account.themes.delete(theme);
       }
       if (d.hasComment) w.confidentialComments++;
-      facts.confidential[i] = true;
+      facts.confidential.set(i, 1);
       facts.detail[i] = null;
     }
     this.cube.dropEmpty();
@@ -327,8 +338,8 @@ export class Collector {
       facts.wave.push(r.waveIndex);
       facts.score.push(score);
       facts.day.push(dayNumber(r.submittedAt));
-      facts.confidential.push(r.confidential);
-      facts.comment.push(hasComment);
+      facts.confidential.push(r.confidential ? 1 : 0);
+      facts.comment.push(hasComment ? 1 : 0);
       facts.detail.push(
         r.confidential
           ? null
@@ -374,10 +385,10 @@ export class Collector {
       if (!d || !d.hasComment || d.themes.length === 0) continue;
       const text = d.comment!;
       if (text.trim().length < 20 || text.length > 600) continue;
-      const w = this.recordsOf(facts.wave[i]!);
+      const w = this.recordsOf(facts.wave.get(i));
       const key = hashOf(d.responseId);
       for (const theme of d.themes)
-        keepSmallest(w.themes.get(theme)!.candidates, { key, text, score: facts.score[i]!, contactId: d.contactId, accountId: d.accountId, roleId: d.roleId });
+        keepSmallest(w.themes.get(theme)!.candidates, { key, text, score: facts.score.get(i), contactId: d.contactId, accountId: d.accountId, roleId: d.roleId });
     }
   }
 }

@@ -76,7 +76,7 @@ export function followupQueue(
   const logs = new Map<number, Log>();
   for (const e of ingest.followups) {
     const i = f.ids.get(e.responseId);
-    if (i === undefined || f.wave[i] !== waveIndex) continue;
+    if (i === undefined || f.wave.get(i) !== waveIndex) continue;
     const prev = logs.get(i);
     const closedDay = e.status === 'closed' && e.closedAt ? dayNumber(e.closedAt) : Infinity;
     const log: Log = { status: e.status, closedDay, closedAt: e.status === 'closed' ? (e.closedAt ?? null) : null, method: e.method ?? null };
@@ -93,16 +93,16 @@ export function followupQueue(
   const rules = Object.entries(ingest.settings.alerts);
   const queue: QueueItem[] = [];
   for (let i = 0; i < f.wave.length; i++) {
-    if (f.wave[i] !== waveIndex) continue;
+    if (f.wave.get(i) !== waveIndex) continue;
     const d = f.detail[i];
     if (!d) continue;
-    const score = f.score[i]!;
+    const score = f.score.get(i);
     const account = d.accountId === undefined ? undefined : ingest.accounts.get(d.accountId);
     for (const [id, rule] of rules) {
-      const applies = rule.scores ? score >= rule.scores[0] && score <= rule.scores[1] : !f.comment[i];
+      const applies = rule.scores ? score >= rule.scores[0] && score <= rule.scores[1] : f.comment.get(i) === 0;
       if (!applies) continue;
       const log = logs.get(i);
-      const start = f.day[i]!;
+      const start = f.day.get(i);
       const due = start >= 0 ? start + rule.due_days : -1;
       const closed = log?.status === 'closed' && Number.isFinite(log.closedDay);
       const daysToClose = closed && start >= 0 ? log!.closedDay - start : null;

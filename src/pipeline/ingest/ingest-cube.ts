@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProgramSettings } from '../config/program-schema.ts';
-import { ratingColumnsOf } from './ingest-program.ts';
+import { ratingColumnsOf, sharedDay } from './ingest-program.ts';
 import { IdIndex } from './id-index.ts';
 import type { FileReport, RowIssue, StructuralIssue } from './report.ts';
 import type { RowContext } from './read-table.ts';
@@ -222,9 +222,9 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
           waveIndex: wave,
           responseId: r.response_id,
           score: r.score,
-          submittedAt: r.submitted_at,
-          contactId: r.contact_id,
-          accountId: account,
+          submittedAt: sharedDay(r.submitted_at),
+          contactId: r.contact_id === undefined ? undefined : (o.contacts.get(r.contact_id)?.id ?? r.contact_id),
+          accountId: account === undefined ? undefined : (o.accounts.get(account)?.id ?? account),
           roleId: r.role,
           comment: r.comment,
           confidential: r.confidential,

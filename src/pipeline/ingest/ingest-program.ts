@@ -75,6 +75,16 @@ export interface IngestResult {
 const NO_SEGMENTS: Segments = Object.freeze({});
 const NO_RATINGS: readonly (number | undefined)[] = Object.freeze([]);
 
+const days = new Map<string, string>();
+/** The one string of a date: answers share a few hundred days. */
+export function sharedDay(day: string | undefined): string | undefined {
+  if (day === undefined) return undefined;
+  const known = days.get(day);
+  if (known !== undefined) return known;
+  if (days.size < 100_000) days.set(day, day);
+  return day;
+}
+
 /** How a role name is compared with program.yml's role ids, labels and aliases: case and runs of "_" or "-" aside. */
 export const roleKey = (name: string) => name.trim().toLowerCase().replace(/[_-]+/g, ' ');
 
@@ -439,9 +449,10 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           waveIndex: wave.index,
           responseId,
           score: r.score,
-          submittedAt: r.submitted_at,
-          contactId: r.contact_id,
-          accountId,
+          // One string per contact, account and day however many answers name them (memory at millions of answers).
+          submittedAt: sharedDay(r.submitted_at),
+          contactId: contact?.id ?? r.contact_id,
+          accountId: account?.id ?? accountId,
           roleId: contact?.roleId,
           comment: r.comment,
           confidential,
