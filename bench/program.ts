@@ -7,7 +7,7 @@
  *   own query, docs/scale.md);
  * - the ingest alone, the whole analysis on the default streaming path, the whole analysis on
  *   the DuckDB engine (CHORUS_ENGINE=duckdb), and the build from a supplied cube alone;
- * - the whole `npm run build` on the path docs/scale.md recommends for the size, with its wall
+ * - the whole `npm run build` on the path that builds at the size (docs/scale.md), with its wall
  *   time, peak memory and largest file.
  *
  *   npm run bench [-- --responses 1000000 --accounts 5000]
@@ -232,7 +232,7 @@ if (process.argv.includes('--child')) {
       `| ${r.label} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString('en-US')} | ${r.peakMiB.toFixed(0)} | ${(r.seconds / peer.seconds).toFixed(1)}× |`,
     );
   }
-  // The whole build on the path docs/scale.md recommends: streaming to a few million responses, DuckDB above.
+  // The whole build on the path that builds at the size: streaming at a few million responses, the DuckDB engine with a 7 GB heap above (docs/scale.md).
   const b = big ? wholeBuild(dir, { CHORUS_ENGINE: 'duckdb', NODE_OPTIONS: heap.join(' ') }) : wholeBuild(`${dir}-attributes`);
   console.log(
     `\n| whole \`npm run build\`${big ? ', DuckDB engine' : ', ten rated attributes'} | seconds | peak MiB | files written | largest file |\n| --- | ---: | ---: | ---: | --- |`,
