@@ -408,7 +408,8 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       { responses: responseColumns, contacts: o.hasContacts ? await columnsOf(c, 'contacts') : null, accounts: o.hasAccounts ? await columnsOf(c, 'accounts') : null },
       'duckdb',
     );
-    await c.run(`CREATE VIEW answers AS ${q.answers}`);
+    // A table, not a view: the ratings query reads it once per attribute.
+    await c.run(`CREATE TEMP TABLE answers AS ${q.answers}`);
     const files: CubeFiles = { scores: [join(o.workDir, 'scores.csv')], ratings: [], extract: [join(o.workDir, 'extract.csv')] };
     await c.run(`COPY (${q.scores}) TO ${literal(files.scores[0]!)} (FORMAT csv, HEADER true)`);
     if (q.ratings) {
