@@ -15,6 +15,7 @@ import { rejectedRowsWriter } from './ingest/rejected-rows.ts';
 import { confidentialDigests } from './content/check-identities.ts';
 import { mailMergeContacts } from './exports/mail-merge.ts';
 import { writeCube } from './cube/write-cube.ts';
+import { ratingIdsOf } from './ingest/ingest-program.ts';
 import { readModel } from './model/read-model.ts';
 import type { SiteModel } from './model/types.ts';
 import type { IngestReport } from './ingest/report.ts';
@@ -85,7 +86,7 @@ export async function analyse(opts: AnalyseOptions): Promise<Analysis> {
     writeCube(file('cube'), cube, {
       waves: ingest.waves.map((w) => w.id),
       dimensions: ingest.settings.segments.map((s) => s.id),
-      attributes: [...ingest.settings.attributes.map((a) => a.id), ...(ingest.settings.overall_satisfaction ? ['overall_satisfaction'] : [])],
+      attributes: ratingIdsOf(ingest.settings),
     });
     await writeFile(file('complete'), '');
     // Another command may have finished the same analysis meanwhile: then keep theirs.

@@ -11,7 +11,7 @@ import { runPipeline, type RunResult } from '../../src/pipeline/run.ts';
 import { summaryJson } from '../../src/pipeline/exports/summary.ts';
 import { StructuralError } from '../../src/pipeline/ingest/report.ts';
 import { writeCube } from '../../src/pipeline/cube/write-cube.ts';
-import { ratingColumnsOf } from '../../src/pipeline/ingest/ingest-program.ts';
+import { ratingIdsOf } from '../../src/pipeline/ingest/ingest-program.ts';
 import { dirtyWarehouseProgram, duckdbCube } from '../helpers/warehouse.ts';
 import { tempProgram } from '../helpers/temp-program.ts';
 
@@ -48,7 +48,7 @@ describe('the cube path on the demo program', () => {
     writeCube(join(dir, 'cube'), a.cube, {
       waves: a.ingest.waves.map((w) => w.id),
       dimensions: s.segments.map((d) => d.id),
-      attributes: ratingColumnsOf(s).map((_, k) => (k < s.attributes.length ? s.attributes[k]!.id : 'overall_satisfaction')),
+      attributes: ratingIdsOf(s),
     });
     const b = await runPipeline({ dataDir: dir });
     expect(summaryJson(b.model)).toBe(summaryJson(a.model));

@@ -15,7 +15,7 @@ import type { AttributeFigures, AttributeSegment, Category, MaybeSuppressed, Wav
 import type { ProgramSettings } from '../config/program-schema.ts';
 import type { SuppressionReason } from '../stats/suppression.ts';
 import { CATEGORIES as CATS } from '../model/categories.ts';
-import { ratingColumnsOf } from '../ingest/ingest-program.ts';
+import { ratingColumnsOf, ratingIdsOf } from '../ingest/ingest-program.ts';
 import { suppressed } from './suppress.ts';
 
 const hidden = (reason: SuppressionReason, min: number) => suppressed(reason, min, 'ratings');
@@ -122,7 +122,7 @@ export function attributeSections(
   segments: SegmentDisclosure,
 ): Pick<WaveModel, 'attributes' | 'overallSatisfaction' | 'attributeSegments' | 'fixFirst'> {
   const columns = ratingColumnsOf(settings);
-  const ids = [...settings.attributes.map((a) => a.id), ...(settings.overall_satisfaction ? ['overall_satisfaction'] : [])];
+  const ids = ratingIdsOf(settings);
   const all = attributeFigures(
     columns.map((c, k) => ({ id: ids[k]!, label: c.label, scale: c.scale })),
     segments.waveCounted ? w.ratings : w.identifiedRatings,

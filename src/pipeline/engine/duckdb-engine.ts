@@ -21,6 +21,7 @@ import { id, optionalId, readConsent, score as scoreReader, rating as ratingRead
 import { parseDate } from '../schemas/dates.ts';
 import { isImportIdRow, isSubHeaderRow } from '../ingest/tool-rows.ts';
 import { canonicalKey, matchHeader } from '../ingest/columns.ts';
+import { ACCOUNT_MISMATCH, UNKNOWN_ACCOUNT, UNKNOWN_CONTACT, duplicateResponse, type ReferenceIssue } from '../ingest/reference-issues.ts';
 import { responseColumnsFor } from '../schemas/response.ts';
 import { cubeQueries } from '../sql/cube-queries.ts';
 import type { CubeFiles } from '../ingest/ingest-cube.ts';
@@ -100,16 +101,18 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
   const { settings } = o;
   const structural: StructuralIssue[] = [];
   const notices: Notice[] = [];
+  const reports: FileReport[] = [];
+  /** What the engine returns when it stops on a structural problem: no cube to read. */
+  const stopped = (): EngineResult => ({ files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural });
   const why = unsupported(settings);
   if (why !== null) {
     structural.push({ file: 'program.yml', message: `the DuckDB engine reads responses in Chorus's own columns, and ${why}`, fix: ENGINE_FIX });
-    return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports: [], notices, structural };
+    return stopped();
   }
   mkdirSync(o.workDir, { recursive: true });
   // Bounded, spilling to the work folder: the JavaScript half of the build needs the rest.
   const db = await openDuckDb({ memoryLimit: '3GB', tempDirectory: join(o.workDir, 'spill') });
   const c = db.connection;
-  const reports: FileReport[] = [];
   try {
     // The reference tables exactly as ingest validated them (a contact ingest rejected is unknown here too).
     const accountSegs = settings.segments.filter((x) => x.source === 'auto' || x.source === 'account').map((x) => x.column ?? x.id);
@@ -158,7 +161,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
           .split('\n')[0]!
           .slice(0, 200);
         structural.push({ file, message: `the DuckDB engine cannot read it as plain UTF-8 CSV with one field per header column (${why})`, fix: ENGINE_FIX });
-        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+        return stopped();
       }
       const headers = (await columnsOf(c, 'raw')).slice(1);
       // Headers are matched as the streaming path matches them ("Confidential", "Response ID"; segment and rating columns as written).
@@ -174,7 +177,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       );
       if (match.problems.length > 0) {
         structural.push(...match.problems);
-        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+        return stopped();
       }
       notices.push(...match.notices);
       const ignored = match.columns.filter((x) => x.canonical === null && x.header !== '').map((x) => JSON.stringify(x.header));
@@ -189,13 +192,13 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
           message: `it has a "${rule.column}" column, whose rows responses.skip may skip (${rule.reason}); the DuckDB engine does not skip rows`,
           fix: ENGINE_FIX,
         });
-        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+        return stopped();
       }
       const firstTwo = await rows(c, `SELECT * EXCLUDE (row_number) FROM raw ORDER BY row_number LIMIT 2`);
       const cellsOf = (r: Record<string, unknown>) => headers.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h])));
       if (firstTwo.some((r, i) => (i === 0 && isSubHeaderRow(cellsOf(r))) || isImportIdRow(cellsOf(r)))) {
         structural.push({ file, message: "it starts with a survey tool's extra header rows", fix: ENGINE_FIX });
-        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+        return stopped();
       }
       const text = (col: string) => (columns.has(col) ? `CAST(raw.${JSON.stringify(columns.get(col))} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)');
 
@@ -211,7 +214,7 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
           message: 'its dates are written day/month or month/day, which the DuckDB engine does not settle',
           fix: `set csv.date_format to dmy or mdy in program.yml, or ${ENGINE_FIX}`,
         });
-        return { files: { scores: [], ratings: [], extract: [] }, moved: 0, reports, notices, structural };
+        return stopped();
       }
       await mapTable(c, 'date_map', dates, (v) => {
         const d = v.trim() === '' ? null : parseDate(v, dateOrder);
@@ -276,9 +279,9 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
       await c.run(`CREATE OR REPLACE TEMP TABLE judged AS
         SELECT k.*, ${o.hasContacts ? 'ct.account_id' : 'CAST(NULL AS VARCHAR)'} AS contact_account,
           CASE
-            WHEN k.contact_id IS NOT NULL AND ${o.hasContacts ? 'ct.contact_id IS NULL' : 'FALSE'} THEN 'contact_id.unknown'
-            WHEN k.own_account IS NOT NULL AND ${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '') IS NOT NULL AND TRIM(ct.account_id) <> k.own_account` : 'FALSE'} THEN 'account_id.mismatch'
-            WHEN COALESCE(${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '')` : 'NULL'}, k.own_account) IS NOT NULL AND ${o.hasAccounts ? `ac.account_id IS NULL` : 'FALSE'} THEN 'account_id.unknown'
+            WHEN k.contact_id IS NOT NULL AND ${o.hasContacts ? 'ct.contact_id IS NULL' : 'FALSE'} THEN ${literal(UNKNOWN_CONTACT.code)}
+            WHEN k.own_account IS NOT NULL AND ${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '') IS NOT NULL AND TRIM(ct.account_id) <> k.own_account` : 'FALSE'} THEN ${literal(ACCOUNT_MISMATCH.code)}
+            WHEN COALESCE(${o.hasContacts ? `NULLIF(TRIM(ct.account_id), '')` : 'NULL'}, k.own_account) IS NOT NULL AND ${o.hasAccounts ? `ac.account_id IS NULL` : 'FALSE'} THEN ${literal(UNKNOWN_ACCOUNT.code)}
           END AS reference_problem
         FROM checked k
         ${o.hasContacts ? 'LEFT JOIN contacts ct ON ct.contact_id = k.contact_id' : ''}
@@ -325,25 +328,15 @@ export async function duckdbEngine(o: EngineOptions): Promise<EngineResult> {
         };
         let issues: RowIssue[];
         if (!r['cell_ok']) issues = cellIssues(raws.get(row)!, (canonical) => columns.get(canonical), present, issue);
-        else if (r['duplicate']) {
-          const where = o.waves.find((w) => w.id === r['prior_wave'])!.file!;
-          const otherWave = where !== file;
-          issues = [
-            issue(
-              'response_id.duplicate',
-              'response_id',
-              undefined,
-              `this response id was already used (${where}, row ${Number(r['prior_row'])})`,
-              otherWave && settings.responses.ids === 'unique'
-                ? 'if your survey tool numbers the responses of each export from 1 (Microsoft Forms does), set responses.ids: per_wave in program.yml; otherwise give each response its own id'
-                : 'give each response its own id; if the row was exported twice, delete one copy',
-            ),
-          ];
-        } else if (r['reference_problem'] === 'contact_id.unknown')
-          issues = [issue('contact_id.unknown', 'contact_id', undefined, 'this contact is not in contacts.csv', 'add the contact to contacts.csv, or correct the id')];
-        else if (r['reference_problem'] === 'account_id.mismatch')
-          issues = [issue('account_id.mismatch', 'account_id', undefined, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv')];
-        else issues = [issue('account_id.unknown', 'account_id', undefined, 'this account is not in accounts.csv', 'add the account to accounts.csv, or correct the id')];
+        else {
+          // The reference problem, or the duplicate it first is (ingest checks the id first), worded as ingest words it.
+          const where = r['duplicate'] ? o.waves.find((w) => w.id === r['prior_wave'])!.file! : '';
+          const ref = r['duplicate']
+            ? duplicateResponse(`${where}, row ${Number(r['prior_row'])}`, where !== file && settings.responses.ids === 'unique')
+            : (({ 'contact_id.unknown': UNKNOWN_CONTACT, 'account_id.mismatch': ACCOUNT_MISMATCH } as Record<string, ReferenceIssue>)[String(r['reference_problem'])] ??
+              UNKNOWN_ACCOUNT);
+          issues = [issue(ref.code, ref.column, undefined, ref.message, ref.fix)];
+        }
         byRow.set(row, issues);
       }
       for (const [, issues] of [...byRow].sort((a, b) => a[0] - b[0])) tally.rejected(issues);

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProgramSettings } from '../config/program-schema.ts';
-import { ratingColumnsOf, sharedDay } from './ingest-program.ts';
+import { ratingIdsOf, sharedDay } from './ingest-program.ts';
 import { IdIndex } from './id-index.ts';
 import type { FileReport, RowIssue, StructuralIssue } from './report.ts';
 import type { RowContext } from './read-table.ts';
@@ -31,6 +31,7 @@ import {
 import { NOT_KNOWN, RATING_FIELDS, type CellKey } from '../cube/cube.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { parquetToCsv } from '../engine/duckdb.ts';
+import { UNKNOWN_ACCOUNT, UNKNOWN_CONTACT } from './reference-issues.ts';
 
 /** The supplied files, relative to the data folder (or absolute, from the DuckDB engine). */
 export interface CubeFiles {
@@ -108,7 +109,7 @@ export interface CubeIngestResult {
 export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult> {
   const { settings } = o;
   const dimensions = settings.segments.map((s) => s.id);
-  const attributes = ratingColumnsOf(settings).map((_, k) => (k < settings.attributes.length ? settings.attributes[k]!.id : 'overall_satisfaction'));
+  const attributes = ratingIdsOf(settings);
   const temp = mkdtempSync(join(tmpdir(), 'chorus-parquet-'));
   const segmentColumns = dimensions.map(segmentColumn);
   const readAny = async <T>(file: string, spec: TableSpec, schema: RowSchema<T>, accept: (v: T, ctx: RowContext) => RowIssue | null) => {
@@ -212,7 +213,7 @@ export async function ingestCube(o: CubeIngestOptions): Promise<CubeIngestResult
             'give each response its own id (the extract holds each answer once)',
           );
         if (r.contact_id !== undefined && o.hasContacts && !o.contacts.has(r.contact_id))
-          return ctx.issue('contact_id.unknown', 'contact_id', r.contact_id, 'this contact is not in contacts.csv', 'add the contact to contacts.csv, or correct the id');
+          return ctx.issue(UNKNOWN_CONTACT.code, UNKNOWN_CONTACT.column, r.contact_id, UNKNOWN_CONTACT.message, UNKNOWN_CONTACT.fix);
         const account = accountOf(r.account_id, o, ctx);
         if (typeof account !== 'string' && account !== undefined) return account;
         if (r.confidential && r.contact_id !== undefined) confidentialContacts.setIfAbsent(r.contact_id, 1);
@@ -265,5 +266,5 @@ function segmentsOf(row: Record<string, unknown>, dimensions: readonly string[])
 /** The row's account, checked against accounts.csv; a RowIssue when it is unknown. */
 function accountOf(id: string | undefined, o: CubeIngestOptions, ctx: RowContext): string | undefined | RowIssue {
   if (id === undefined || !o.hasAccounts || o.accounts.has(id)) return id;
-  return ctx.issue('account_id.unknown', 'account_id', id, 'this account is not in accounts.csv', 'add the account to accounts.csv, or correct the id');
+  return ctx.issue(UNKNOWN_ACCOUNT.code, UNKNOWN_ACCOUNT.column, id, UNKNOWN_ACCOUNT.message, UNKNOWN_ACCOUNT.fix);
 }

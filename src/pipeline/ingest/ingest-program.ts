@@ -22,6 +22,7 @@ import { naturalCompare } from '../util/compare.ts';
 import { IdIndex } from './id-index.ts';
 import type { DateOrder } from '../schemas/dates.ts';
 import type { ColumnMapping } from './columns.ts';
+import { ACCOUNT_MISMATCH, UNKNOWN_ACCOUNT, UNKNOWN_CONTACT, duplicateResponse } from './reference-issues.ts';
 import { findCubeInput, ingestCube, type CubeIngestOptions } from './ingest-cube.ts';
 import { duckdbEngine, type EngineResult } from '../engine/duckdb-engine.ts';
 
@@ -85,6 +86,11 @@ export function sharedDay(day: string | undefined): string | undefined {
   return day;
 }
 
+/** The ids of the rated attributes, in the order of ratingColumnsOf (the cube's order). */
+export function ratingIdsOf(settings: ProgramSettings): string[] {
+  return [...settings.attributes.map((a) => a.id), ...(settings.overall_satisfaction ? ['overall_satisfaction'] : [])];
+}
+
 /** How a role name is compared with program.yml's role ids, labels and aliases: case and runs of "_" or "-" aside. */
 export const roleKey = (name: string) => name.trim().toLowerCase().replace(/[_-]+/g, ' ');
 
@@ -144,13 +150,20 @@ async function exists(dir: string, name: string): Promise<boolean> {
 const waveIdOf = (name: string) => name.replace(/\.(csv|parquet)$/i, '');
 
 /** Wave order: program.yml's list first, then any other response file in natural order. */
-function resolveWaves(settings: ProgramSettings, responseFiles: string[], problems: StructuralIssue[], notices: Notice[]): Wave[] {
+function resolveWaves(
+  settings: ProgramSettings,
+  responseFiles: string[],
+  problems: StructuralIssue[],
+  notices: Notice[],
+  /** What a listed wave without answers lacks, for its notice. */
+  lacks: (id: string) => string = (id) => `responses/${id}.csv`,
+): Wave[] {
   const byId = new Map(responseFiles.map((f) => [waveIdOf(f), f]));
   const waves: Wave[] = [];
   for (const w of settings.waves) {
     const f = byId.get(w.id);
     if (f === undefined) {
-      notices.push({ file: 'program.yml', message: `wave ${w.id} is listed but has no responses/${w.id}.csv yet; it is left out` });
+      notices.push({ file: 'program.yml', message: `wave ${w.id} is listed but has no ${lacks(w.id)} yet; it is left out` });
       continue;
     }
     waves.push({ id: w.id, label: w.label ?? w.id, index: 0, file: `responses/${f}`, asOf: w.as_of, opened: w.opened, closed: w.closed, period: w.period ?? w.id });
@@ -278,8 +291,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
       { extraColumns: segs, dateColumns: ['renewal_date'] },
     );
   }
-  const unknownAccount = (ctx: RowContext, id: string) =>
-    ctx.issue('account_id.unknown', 'account_id', id, 'this account is not in accounts.csv', 'add the account to accounts.csv, or correct the id');
+  const unknownAccount = (ctx: RowContext, id: string) => ctx.issue(UNKNOWN_ACCOUNT.code, UNKNOWN_ACCOUNT.column, id, UNKNOWN_ACCOUNT.message, UNKNOWN_ACCOUNT.fix);
 
   // Contacts
   const contacts = new Map<string, Contact>();
@@ -311,8 +323,8 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
     }
     unmappedRoles = new Set();
   }
-  const unknownContact = (ctx: RowContext, id: string) =>
-    ctx.issue('contact_id.unknown', 'contact_id', id, 'this contact is not in contacts.csv', 'add the contact to contacts.csv, or correct the id');
+  const mismatch = (ctx: RowContext, id: string) => ctx.issue(ACCOUNT_MISMATCH.code, ACCOUNT_MISMATCH.column, id, ACCOUNT_MISMATCH.message, ACCOUNT_MISMATCH.fix);
+  const unknownContact = (ctx: RowContext, id: string) => ctx.issue(UNKNOWN_CONTACT.code, UNKNOWN_CONTACT.column, id, UNKNOWN_CONTACT.message, UNKNOWN_CONTACT.fix);
 
   // Responses, wave by wave. Each used id is kept with where it was seen: row * 1024 + wave index.
   const seen = new IdIndex();
@@ -348,9 +360,9 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
           ids.map((id) => `${id}.csv`),
           structural,
           engine ? [] : notices,
+          () => 'answers in the cube',
         );
         for (const w of waves) w.file = engineWaves.find((e) => e.id === w.id && engine)?.file ?? files0;
-        for (const n of notices) if (n.file === 'program.yml') n.message = n.message.replace(/has no responses\/[^ ]+ yet/, 'has no answers in the cube yet');
         return waves;
       },
       accounts,
@@ -399,17 +411,9 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         const prior = seen.setIfAbsent(responseId, ctx.row * 1024 + wave.index);
         if (prior === REJECTED) seen.set(responseId, ctx.row * 1024 + wave.index);
         else if (prior !== undefined) {
-          const where = waves[prior % 1024]!.file;
-          const otherWave = where !== file;
-          return ctx.issue(
-            'response_id.duplicate',
-            'response_id',
-            r.response_id,
-            `this response id was already used (${where}, row ${Math.floor(prior / 1024)})`,
-            otherWave && ids === 'unique'
-              ? 'if your survey tool numbers the responses of each export from 1 (Microsoft Forms does), set responses.ids: per_wave in program.yml; otherwise give each response its own id'
-              : 'give each response its own id; if the row was exported twice, delete one copy',
-          );
+          const where = waves[prior % 1024]!.file!;
+          const d = duplicateResponse(`${where}, row ${Math.floor(prior / 1024)}`, where !== file && ids === 'unique');
+          return ctx.issue(d.code, d.column, r.response_id, d.message, d.fix);
         }
         let accountId = r.account_id;
         const contact = r.contact_id === undefined ? undefined : contacts.get(r.contact_id);
@@ -420,9 +424,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         if (r.contact_id !== undefined && hasContacts && contact === undefined) return rejectAs(unknownContact(ctx, r.contact_id));
         if (contact?.accountId !== undefined) {
           if (accountId !== undefined && accountId !== contact.accountId) {
-            return rejectAs(
-              ctx.issue('account_id.mismatch', 'account_id', accountId, 'contacts.csv puts this contact at another account', 'correct the account id here or in contacts.csv'),
-            );
+            return rejectAs(mismatch(ctx, accountId));
           }
           accountId = contact.accountId;
         }
@@ -510,13 +512,7 @@ export async function ingestProgram(opts: IngestOptions): Promise<IngestResult> 
         if (hasContacts && contact === undefined) return unknownContact(ctx, inv.contact_id);
         const accountId = contact?.accountId ?? inv.account_id;
         if (inv.account_id !== undefined && contact?.accountId !== undefined && inv.account_id !== contact.accountId) {
-          return ctx.issue(
-            'account_id.mismatch',
-            'account_id',
-            inv.account_id,
-            'contacts.csv puts this contact at another account',
-            'correct the account id here or in contacts.csv',
-          );
+          return mismatch(ctx, inv.account_id);
         }
         if (accountId !== undefined && hasAccounts && !accounts.has(accountId)) return unknownAccount(ctx, accountId);
         invited.contacts.set(inv.contact_id, 1);

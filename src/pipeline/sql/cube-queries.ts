@@ -14,7 +14,7 @@
  *   account, a comment or themes), in answer order.
  */
 import type { ProgramSettings } from '../config/program-schema.ts';
-import { ratingColumnsOf, roleKey } from '../ingest/ingest-program.ts';
+import { ratingColumnsOf, ratingIdsOf, roleKey } from '../ingest/ingest-program.ts';
 import { NOT_KNOWN, lowRating } from '../cube/cube.ts';
 import { RULES, ident, str, type Dialect } from './dialects.ts';
 import { segmentColumn } from '../schemas/cube-input.ts';
@@ -61,8 +61,9 @@ export function cubeQueries(settings: ProgramSettings, tables: TableColumns, d: 
     if ((s.source === 'auto' || s.source === 'account') && account !== null && has(tables.accounts, col)) from.push(blankToNull(`a.${q(col)}`));
     return { column: q(segmentColumn(s.id)), expr: `COALESCE(${[...from, lit(NOT_KNOWN)].join(', ')})` };
   });
+  const ids = ratingIdsOf(settings);
   const ratings = ratingColumnsOf(settings).map((c, k) => ({
-    id: k < settings.attributes.length ? settings.attributes[k]!.id : 'overall_satisfaction',
+    id: ids[k]!,
     column: c.column,
     lo: c.scale[0],
     hi: c.scale[1],
