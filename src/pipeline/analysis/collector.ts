@@ -9,6 +9,7 @@
  */
 import { IdIndex } from '../ingest/id-index.ts';
 import { TypedColumn } from '../util/typed-column.ts';
+import { dayIso } from '../schemas/dates.ts';
 import type { IngestedResponse } from '../ingest/entities.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
@@ -218,7 +219,7 @@ export class Collector {
       }
       moved++;
       const day = facts.day.get(i);
-      this.cube.makeConfidential(d.cell, facts.score.get(i), this.ratingsOf(d.ratingsAt), d.person, day >= 0 ? new Date(day * 86_400_000).toISOString().slice(0, 10) : undefined);
+      this.cube.makeConfidential(d.cell, facts.score.get(i), this.ratingsOf(d.ratingsAt), d.person, day >= 0 ? dayIso(day) : undefined);
       const w = this.recordsOf(facts.wave.get(i));
       w.respondents.orBits(d.contactId, 1);
       if (d.answer) d.answer.confidential = true;

@@ -10,6 +10,7 @@
  */
 import type { Collector } from './collector.ts';
 import { dayNumber } from './collector.ts';
+import { dayIso } from '../schemas/dates.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { Capped, FollowupCounts, FollowupSummary, NamedPromoter, QueueItem } from '../model/types.ts';
 import { categoryOf } from '../model/categories.ts';
@@ -30,14 +31,6 @@ function median(xs: number[]): number | null {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-const isoDays = new Map<number, string>();
-/** Day number -> YYYY-MM-DD, remembered (a million alerts share a few hundred days). */
-function isoOf(day: number): string {
-  let s = isoDays.get(day);
-  if (s === undefined) isoDays.set(day, (s = new Date(day * 86_400_000).toISOString().slice(0, 10)));
-  return s;
 }
 
 /** Counts of a set of alerts (summed the same way for a rule, an owner or the wave). */
@@ -121,8 +114,8 @@ export function followupQueue(
         account: account || d.accountId ? { id: d.accountId!, name: account?.name ?? d.accountId!, slug: accountSlug(d.accountId!) } : null,
         contact: d.contactId === undefined ? null : names(d.contactId),
         comment: d.comment ?? null,
-        submittedAt: start >= 0 ? isoOf(start) : null,
-        dueDate: due >= 0 ? isoOf(due) : null,
+        submittedAt: start >= 0 ? dayIso(start) : null,
+        dueDate: due >= 0 ? dayIso(due) : null,
         status: log?.status ?? 'not started',
         closedAt: log?.closedAt ?? null,
         daysToClose,

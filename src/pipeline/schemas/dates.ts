@@ -49,6 +49,14 @@ function fromDays(days: number): string {
 const format = (y: number, m: number, d: number) => `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 const ymd = (y: number, m: number, d: number) => (validDay(y, m, d) ? format(y, m, d) : null);
 
+const isoDays = new Map<number, string>();
+/** Days since 1970-01-01 -> YYYY-MM-DD, remembered (a million answers share a few hundred days). */
+export function dayIso(day: number): string {
+  let s = isoDays.get(day);
+  if (s === undefined) isoDays.set(day, (s = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+  return s;
+}
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` (NaN when it is not one). */
 export function isoDayNumber(iso: string): number {
   const y = digits(iso, 0, 4),
