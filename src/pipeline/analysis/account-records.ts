@@ -8,13 +8,15 @@ import { naturalCompare } from '../util/compare.ts';
 import { categoryOf } from '../model/categories.ts';
 import { ACCOUNT_ANSWERS_CAP, RECORDS_VERSION, type AccountRecords, type RecordSink } from '../records/types.ts';
 import type { AccountAnswer as ListedAnswer } from '../model/types.ts';
-import type { AccountAnswer, WaveState } from './collector.ts';
+import type { WaveState } from './collector.ts';
+import type { AnswerStore } from './answer-store.ts';
 import type { People } from './people.ts';
 import { isHidden } from './accounts.ts';
 
-export function listedAnswers(all: readonly AccountAnswer[], who: People): ListedAnswer[] {
+export function listedAnswers(store: AnswerStore, all: readonly number[], who: People): ListedAnswer[] {
   const answers = all
-    .filter((a) => !isHidden(a, who))
+    .filter((i) => !isHidden(store, i))
+    .map((i) => store.answer(i))
     .map((a) => ({
       contact: { name: who.nameOf(a.contactId === undefined ? undefined : who.contactName(a.contactId)), role: who.roleOf(a.roleId, a.contactId) },
       score: a.score,
@@ -33,7 +35,7 @@ export function listedAnswers(all: readonly AccountAnswer[], who: People): Liste
 }
 
 /** Writes one shard per account that has answers in any wave. */
-export function writeAccountRecords(sink: RecordSink, waves: { id: string; state: WaveState }[], slugs: Map<string, string>, who: People): void {
+export function writeAccountRecords(sink: RecordSink, store: AnswerStore, waves: { id: string; state: WaveState }[], slugs: Map<string, string>, who: People): void {
   const ids = new Set<string>();
   for (const w of waves) for (const id of w.state.accounts.keys()) ids.add(id);
   for (const id of [...ids].sort(naturalCompare)) {
@@ -41,7 +43,7 @@ export function writeAccountRecords(sink: RecordSink, waves: { id: string; state
     for (const w of waves) {
       const all = w.state.accounts.get(id)?.answers;
       if (!all || all.length === 0) continue;
-      const answers = listedAnswers(all, who);
+      const answers = listedAnswers(store, all, who);
       // A wave with nothing to list is left out, as if no one had answered (someone may have, confidentially).
       if (answers.length === 0) continue;
       records.waves.push({ wave: w.id, answers: answers.slice(0, ACCOUNT_ANSWERS_CAP), total: answers.length });

@@ -11,8 +11,9 @@ import { addWeighted, emptyWeighted, weightedNps, type Weighted } from '../stats
 import { categoryOf } from '../model/categories.ts';
 import type { AccountSummary } from '../model/types.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
-import type { AccountAnswer, WaveState } from './collector.ts';
-import type { People } from './people.ts';
+import type { WaveState } from './collector.ts';
+import type { AnswerStore } from './answer-store.ts';
+import type { IdIndex } from '../ingest/id-index.ts';
 
 export function rollup(identified: Weighted, confidential: Weighted, basis: AccountSummary['basis'], weighting: 'equal' | 'role'): AccountSummary['rollup'] {
   const t = basis === 'all answers' ? addWeighted(identified, confidential) : identified;
@@ -21,17 +22,27 @@ export function rollup(identified: Weighted, confidential: Weighted, basis: Acco
   return { n: t.n, weighting, nps: e.nps, ci95: e.ci95, mean: e.mean, category: categoryOf(e.mean) };
 }
 
-/** Distinct contacts among answers (all invited ones when `invited` is given). */
-const distinctContacts = (answers: readonly AccountAnswer[], invited?: { has(id: string): boolean }) =>
-  new Set(answers.flatMap((x) => (x.contactId !== undefined && (!invited || invited.has(x.contactId)) ? [x.contactId] : []))).size;
+/** Distinct contacts among answers (the invited ones only when `invited` is given). */
+function distinctContacts(store: AnswerStore, answers: readonly number[], invited?: IdIndex): number {
+  const contacts = new Set<number>();
+  for (const i of answers) {
+    const c = store.contactNumber(i);
+    if (c >= 0 && (!invited || invited.lookup(store.contactIds, c) !== undefined)) contacts.add(c);
+  }
+  return contacts.size;
+}
 
-/** Whether an answer is listed without identity (or withheld): it, or its contact in any wave, chose confidentiality. */
-export const isHidden = (a: AccountAnswer, who: People) => a.confidential || who.isConfidential(a.contactId);
+/**
+ * Whether an answer is listed without identity (or withheld): it, or its contact in any wave,
+ * chose confidentiality (the per-person rule has marked every answer of such a contact,
+ * Collector.applyConfidentialContacts).
+ */
+export const isHidden = (store: AnswerStore, i: number) => store.confidential.get(i) === 1;
 
 /** How many of an account's answers its page lists: the identified ones. */
-export function listedCount(all: readonly AccountAnswer[], who: People): number {
+export function listedCount(store: AnswerStore, all: readonly number[]): number {
   let listed = 0;
-  for (const a of all) if (!isHidden(a, who)) listed++;
+  for (const i of all) if (!isHidden(store, i)) listed++;
   return listed;
 }
 
@@ -40,7 +51,7 @@ export function accountSummaries(
   w: WaveState,
   waveId: string,
   countingConfidential: ReadonlySet<string>,
-  who: People,
+  store: AnswerStore,
   slugs: Map<string, string>,
 ): AccountSummary[] {
   const invited = ingest.invitations.get(waveId);
@@ -55,12 +66,12 @@ export function accountSummaries(
     const basis = countingConfidential.has(id) ? 'all answers' : 'named answers';
     // Counted on the same basis as the roll-up: named answers only, or all of them.
     const all = state?.answers ?? [];
-    const answers = basis === 'all answers' ? all : all.filter((x) => !isHidden(x, who));
-    const respondents = basis === 'all answers' ? (state?.respondents ?? 0) : distinctContacts(answers);
+    const answers = basis === 'all answers' ? all : all.filter((i) => !isHidden(store, i));
+    const respondents = basis === 'all answers' ? (state?.respondents ?? 0) : distinctContacts(store, answers);
     // The rate counts people, and only those invited: distinct invited contacts who answered over
     // contacts invited. Not known when answers came in but none names its contact.
-    const known = answers.length === 0 || answers.some((x) => x.contactId !== undefined);
-    const invitedRespondents = invited && known ? distinctContacts(answers, invited.contacts) : null;
+    const known = answers.length === 0 || answers.some((i) => store.contactNumber(i) >= 0);
+    const invitedRespondents = invited && known ? distinctContacts(store, answers, invited.contacts) : null;
     return {
       id,
       slug: slugs.get(id)!,
@@ -77,7 +88,7 @@ export function accountSummaries(
       // Under their name only: "a decision maker answered" beside named respondents who are not
       // decision makers would say which invitee answered confidentially.
       decisionMakerAnswered: identified.decisionMaker,
-      answersListed: listedCount(all, who),
+      answersListed: listedCount(store, all),
       themes: [...(state?.themes ?? new Map<string, number>())]
         .map(([theme, mentions]) => ({ theme, mentions }))
         .sort((x, y) => y.mentions - x.mentions || naturalCompare(x.theme, y.theme)),

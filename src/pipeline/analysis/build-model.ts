@@ -22,10 +22,11 @@ import { financeFigures } from './finance.ts';
 import { metricChanges } from './metrics.ts';
 import { themeFigures } from './theme-figures.ts';
 import { cohortFigures } from './cohorts.ts';
-import { people, type People } from './people.ts';
+import { people } from './people.ts';
 import { histogramSize } from '../model/histogram.ts';
 import { MemorySink, RECORDS_VERSION, type RecordSink } from '../records/types.ts';
 import type { Collector, WaveState } from './collector.ts';
+import type { AnswerStore } from './answer-store.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { QueueItem, SiteModel, WaveModel } from '../model/types.ts';
 import type { WaveInvitations } from '../ingest/entities.ts';
@@ -48,7 +49,7 @@ function waveResponseRate(w: WaveState, invited: IdIndex | undefined, countsConf
  * knows the invitation list cannot tell apart (answered confidentially, or not at all). From the
  * wave's invitations, else (per account) from contacts.csv; undefined when neither is given.
  */
-function unnamedInvitees(w: WaveState, invited: WaveInvitations | undefined, contactsByAccount: Map<string, number>, who: People) {
+function unnamedInvitees(w: WaveState, invited: WaveInvitations | undefined, contactsByAccount: Map<string, number>, store: AnswerStore) {
   let wave: number | undefined;
   if (invited) {
     wave = invited.contacts.size;
@@ -61,10 +62,11 @@ function unnamedInvitees(w: WaveState, invited: WaveInvitations | undefined, con
     if (population === undefined) return undefined;
     const done = known.get(id);
     if (done !== undefined) return done;
-    const named = new Set<string>();
-    for (const x of w.accounts.get(id)?.answers ?? []) {
-      if (x.contactId === undefined || isHidden(x, who)) continue;
-      if (invited ? invited.contacts.has(x.contactId) : true) named.add(x.contactId);
+    const named = new Set<number>();
+    for (const i of w.accounts.get(id)?.answers ?? []) {
+      const c = store.contactNumber(i);
+      if (c < 0 || isHidden(store, i)) continue;
+      if (invited ? invited.contacts.lookup(store.contactIds, c) !== undefined : true) named.add(c);
     }
     const unnamed = Math.max(0, population(id) - named.size);
     known.set(id, unnamed);
@@ -141,10 +143,10 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       min,
       bandOf: bands.bandOf,
       roleWeight,
-      unnamed: unnamedInvitees(w, invited, contactsByAccount, who),
+      unnamed: unnamedInvitees(w, invited, contactsByAccount, c.answers),
     });
     const prev = i > 0 ? { id: ingest.waves[i - 1]!.id, state: states[i - 1]! } : undefined;
-    const accounts = accountSummaries(ingest, w, wave.id, disclosure.countingConfidential, who, accountSlugs);
+    const accounts = accountSummaries(ingest, w, wave.id, disclosure.countingConfidential, c.answers, accountSlugs);
     const cohorts = cohortFigures(w, seenBefore, min, disclosure.wave, prev);
     // Who was included before the next wave: this wave's invitees and respondents.
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
@@ -198,6 +200,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
   }
   writeAccountRecords(
     sink,
+    c.answers,
     ingest.waves.map((wave, i) => ({ id: wave.id, state: states[i]! })),
     accountSlugs,
     who,

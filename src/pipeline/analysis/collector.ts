@@ -4,12 +4,12 @@
  * confidential × segment values), from which every wave's figures are summed (cube/derive.ts).
  * Beside it, only what a figure cannot be computed without: each respondent's score per wave
  * (typed arrays, for response rates and cohort movements), the answers account pages list,
- * theme mentions with a handful of verbatim candidates per theme, and per response the facts
- * the follow-up queue needs.
+ * theme mentions with a handful of verbatim candidates per theme, and per answer the facts the
+ * follow-up queue, account pages and the per-person rule need, in columns (answer-store.ts).
  */
 import { IdIndex } from '../ingest/id-index.ts';
-import { TypedColumn } from '../util/typed-column.ts';
 import { dayIso } from '../schemas/dates.ts';
+import { AnswerStore } from './answer-store.ts';
 import type { IngestedResponse } from '../ingest/entities.ts';
 import type { ProgramSettings } from '../config/program-schema.ts';
 import { themeMatcher } from './themes.ts';
@@ -20,24 +20,14 @@ import { NOT_KNOWN, ScoreCube, lowRating, type CellKey, type CubeCell } from '..
 import { deriveWave, type AccountFigures, type WaveCubeFigures } from '../cube/derive.ts';
 
 export { NOT_KNOWN } from '../cube/cube.ts';
-const NO_THEMES: readonly string[] = Object.freeze([]);
 const NO_RATINGS: readonly undefined[] = Object.freeze([]);
 /** Verbatim candidates kept per theme and wave. */
 const CANDIDATES = 8;
 
-/** One answer kept for its account's page. */
-export interface AccountAnswer {
-  contactId: string | undefined;
-  roleId: string | undefined;
-  score: number;
-  comment: string | undefined;
-  submittedAt: string | undefined;
-  confidential: boolean;
-}
-
 /** What is kept per account beside its cube cells. */
 export interface AccountRecordState {
-  answers: AccountAnswer[];
+  /** Its answers' positions in the collector's answer store. */
+  answers: number[];
   /** Theme -> mentions by the account's respondents. */
   themes: Map<string, number>;
   /** Distinct contacts who answered (a contact answering twice in a wave counts once). */
@@ -86,55 +76,13 @@ function hashOf(s: string): number {
   return h >>> 0;
 }
 
-/**
- * Per response, what the follow-up figures need (no identity): compact arrays indexed by the
- * position of the response id in `ids`.
- */
-export interface ResponseFacts {
-  ids: IdIndex;
-  wave: TypedColumn<Uint16Array>;
-  score: TypedColumn<Uint8Array>;
-  /** Submitted date as days since 1970-01-01, or -1 when not given. */
-  day: TypedColumn<Int32Array>;
-  /** 1: confidential. */
-  confidential: TypedColumn<Uint8Array>;
-  /** 1: the answer has a comment. */
-  comment: TypedColumn<Uint8Array>;
-  /** What a follow-up alert shows, for identified responses only (null for confidential ones). */
-  detail: (ResponseDetail | null)[];
-}
-
-export interface ResponseDetail {
-  responseId: string;
-  contactId: string | undefined;
-  accountId: string | undefined;
-  roleId: string | undefined;
-  comment: string | undefined;
-  /** Where the response went, so that it can be moved should its contact turn out confidential in another wave (null on the cube path). */
-  cell: CubeCell | null;
-  /** Where its ratings start in the collector's rating pool (-1: none rated). */
-  ratingsAt: number;
-  /** Whether it counted its contact as a person of the cell (their first answer in the wave). */
-  person: boolean;
-  answer: AccountAnswer | undefined;
-  /** Themes it mentions (they also went to its account's, when it has one). */
-  themes: readonly string[];
-  hasComment: boolean;
-}
-
-export const dayNumber = (iso: string | undefined): number => (iso === undefined ? -1 : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
-
 export class Collector {
   readonly cube: ScoreCube;
-  readonly responses: ResponseFacts = {
-    ids: new IdIndex(),
-    wave: new TypedColumn((n) => new Uint16Array(n)),
-    score: new TypedColumn((n) => new Uint8Array(n)),
-    day: new TypedColumn((n) => new Int32Array(n)),
-    confidential: new TypedColumn((n) => new Uint8Array(n)),
-    comment: new TypedColumn((n) => new Uint8Array(n)),
-    detail: [],
-  };
+  /** Every answer the records need (the follow-up queue, account pages, verbatims, the per-person rule). */
+  readonly answers = new AnswerStore();
+  /** The cube cells answers went into, by number (answers keep the number), while answers may still move. */
+  private cellList: CubeCell[] = [];
+  private cellNumber = new Map<CubeCell, number>();
   private readonly records: WaveRecords[] = [];
   private readonly states: WaveState[] = [];
   private readonly settings: ProgramSettings;
@@ -143,8 +91,6 @@ export class Collector {
   /** Identified responses' ratings, packed (NaN: not rated), kept only to move them between cells. */
   private ratingPool = new Float64Array(0);
   private ratingPoolUsed = 0;
-  /** One array per distinct list of themes, shared by the responses that mention it. */
-  private readonly themeLists = new Map<string, readonly string[]>();
   private candidatesChosen = false;
 
   constructor(settings: ProgramSettings) {
@@ -202,42 +148,52 @@ export class Collector {
   /**
    * The per-person rule (docs/statistics.md): whoever chose confidentiality in any wave is
    * confidential in every figure, list and export. Their identified answers of other waves are
-   * moved into the confidential cells of the cube, their follow-up detail is dropped and their
-   * account's themes forget them. Call once, after the stream and before the first waveState.
+   * moved into the confidential cells of the cube, they leave the follow-up queue and every
+   * list, and their account's themes forget them. Call once, after the stream and before the first waveState.
    * On the cube path the supplied cube has no cells to move from: an answer it would move means
    * the cube was not computed per person, and `onUnmovable` is told (the caller stops the build).
    */
   applyConfidentialContacts(confidential: { has(id: string): boolean }, onUnmovable?: (responseId: string, contactId: string) => void): number {
-    const facts = this.responses;
+    const store = this.answers;
+    const cube = this.cube;
+    // Looked up once per contact, not once per answer.
+    const verdicts = new Int8Array(store.contactIds.size);
     let moved = 0;
-    for (let i = 0; i < facts.detail.length; i++) {
-      const d = facts.detail[i];
-      if (!d || d.contactId === undefined || !confidential.has(d.contactId)) continue;
-      if (d.cell === null) {
-        onUnmovable?.(d.responseId, d.contactId);
+    for (let i = 0; i < store.size; i++) {
+      if (store.confidential.get(i) === 1) continue;
+      const c = store.contactNumber(i);
+      if (c < 0) continue;
+      if (verdicts[c] === 0) verdicts[c] = confidential.has(store.contactIds.keyAt(c)) ? 1 : -1;
+      if (verdicts[c] === -1) continue;
+      // Hidden from every list from now on, moved or not.
+      store.confidential.set(i, 1);
+      const n = store.cell.get(i);
+      if (n < 0) {
+        onUnmovable?.(store.responseId(i), store.contactId(i)!);
         continue;
       }
       moved++;
-      const day = facts.day.get(i);
-      this.cube.makeConfidential(d.cell, facts.score.get(i), this.ratingsOf(d.ratingsAt), d.person, day >= 0 ? dayIso(day) : undefined);
-      const w = this.recordsOf(facts.wave.get(i));
-      w.respondents.orBits(d.contactId, 1);
-      if (d.answer) d.answer.confidential = true;
-      const account = d.accountId === undefined ? undefined : w.accounts.get(d.accountId);
-      const cat = categoryIndex(facts.score.get(i));
-      for (const theme of d.themes) {
+      const day = store.day.get(i);
+      const score = store.score.get(i);
+      cube.makeConfidential(this.cellList[n]!, score, this.ratingsOf(store.ratingsAt.get(i)), store.person.get(i) === 1, day >= 0 ? dayIso(day) : undefined);
+      const w = this.recordsOf(store.wave.get(i));
+      w.respondents.orBits(store.contactIds.keyAt(c), 1);
+      const accountId = store.accountId(i);
+      const account = accountId === undefined ? undefined : w.accounts.get(accountId);
+      const cat = categoryIndex(score);
+      for (const theme of store.themes(i)) {
         w.themes.get(theme)!.confidentialByCategory[cat]++;
         if (!account) continue;
         const left = (account.themes.get(theme) ?? 0) - 1;
         if (left > 0) account.themes.set(theme, left);
         else account.themes.delete(theme);
       }
-      if (d.hasComment) w.confidentialComments++;
-      facts.confidential.set(i, 1);
-      facts.detail[i] = null;
+      if (store.hasComment.get(i) === 1) w.confidentialComments++;
     }
-    this.cube.dropEmpty();
+    cube.dropEmpty();
     this.ratingPool = new Float64Array(0);
+    this.cellList = [];
+    this.cellNumber = new Map();
     return moved;
   }
 
@@ -268,14 +224,6 @@ export class Collector {
     return this.scratch;
   }
 
-  private sharedThemes(themes: readonly string[]): readonly string[] {
-    if (themes.length === 0) return NO_THEMES;
-    const key = themes.join('\u001f');
-    let list = this.themeLists.get(key);
-    if (list === undefined) this.themeLists.set(key, (list = Object.freeze([...themes])));
-    return list;
-  }
-
   /** One valid response of the row path: into the cube, and into the records. */
   add = (r: IngestedResponse): void => {
     const first = this.firstAnswer(r);
@@ -284,7 +232,12 @@ export class Collector {
       this.dimensions.map((d) => r.segments[d] ?? NOT_KNOWN),
       first,
     );
-    this.record(r, first, cell, r.confidential ? -1 : this.keepRatings(r.ratings));
+    let n = -1;
+    if (!r.confidential) {
+      n = this.cellNumber.get(cell) ?? -1;
+      if (n < 0) this.cellNumber.set(cell, (n = this.cellList.push(cell) - 1));
+    }
+    this.record(r, first, n, r.confidential ? -1 : this.keepRatings(r.ratings));
   };
 
   /**
@@ -293,7 +246,7 @@ export class Collector {
    * records only.
    */
   addRecord = (r: IngestedResponse): void => {
-    this.record(r, this.firstAnswer(r), null, -1);
+    this.record(r, this.firstAnswer(r), -1, -1);
   };
 
   /** A supplied cube cell (the cube path). */
@@ -314,53 +267,42 @@ export class Collector {
     return r.contactId === undefined || this.recordsOf(r.waveIndex).respondents.setIfAbsent(r.contactId, r.score * 2 + (r.confidential ? 1 : 0)) === undefined;
   }
 
-  private record(r: IngestedResponse, firstAnswer: boolean, cell: CubeCell | null, ratingsAt: number): void {
+  /** Into the records: the answer store, its account's answers, the wave's comments and themes. `cell`: its cube cell's number (-1: none). */
+  private record(r: IngestedResponse, firstAnswer: boolean, cell: number, ratingsAt: number): void {
     const w = this.recordsOf(r.waveIndex);
     const score = r.score;
-    let answer: AccountAnswer | undefined;
+    const hasComment = r.comment !== undefined && r.comment.trim() !== '';
+    let themes: readonly string[] = r.themes;
+    if (themes.length > 0) w.themesFromColumn++;
+    else if (hasComment) themes = this.matchThemes(r.comment!);
+    const at = this.answers.add({
+      responseId: r.responseId,
+      waveIndex: r.waveIndex,
+      score,
+      submittedAt: r.submittedAt,
+      confidential: r.confidential,
+      contactId: r.contactId,
+      accountId: r.accountId,
+      roleId: r.roleId,
+      comment: hasComment ? r.comment : undefined,
+      themes,
+      cell,
+      ratingsAt,
+      person: firstAnswer,
+    });
+    let account: AccountRecordState | undefined;
     if (r.accountId !== undefined) {
-      let a = w.accounts.get(r.accountId);
-      if (a === undefined) w.accounts.set(r.accountId, (a = { answers: [], themes: new Map(), respondents: 0 }));
-      answer = { contactId: r.contactId, roleId: r.roleId, score, comment: r.comment, submittedAt: r.submittedAt, confidential: r.confidential };
-      a.answers.push(answer);
-      if (r.contactId !== undefined && firstAnswer) a.respondents++;
+      account = w.accounts.get(r.accountId);
+      // Keyed by the store's copy of the id: the row's own string would keep its CSV chunk alive.
+      if (account === undefined) w.accounts.set(this.answers.accountId(at)!, (account = { answers: [], themes: new Map(), respondents: 0 }));
+      account.answers.push(at);
+      if (r.contactId !== undefined && firstAnswer) account.respondents++;
     }
     const cat = categoryIndex(score);
-    const hasComment = r.comment !== undefined && r.comment.trim() !== '';
     if (hasComment) {
       w.comments++;
       if (r.confidential) w.confidentialComments++;
     }
-    let themes: readonly string[] = r.themes;
-    if (themes.length > 0) w.themesFromColumn++;
-    else if (hasComment) themes = this.matchThemes(r.comment!);
-    const facts = this.responses;
-    if (facts.ids.setIfAbsent(r.responseId, facts.wave.length) === undefined) {
-      facts.wave.push(r.waveIndex);
-      facts.score.push(score);
-      facts.day.push(dayNumber(r.submittedAt));
-      facts.confidential.push(r.confidential ? 1 : 0);
-      facts.comment.push(hasComment ? 1 : 0);
-      facts.detail.push(
-        r.confidential
-          ? null
-          : {
-              responseId: r.responseId,
-              contactId: r.contactId,
-              accountId: r.accountId,
-              roleId: r.roleId,
-              comment: hasComment ? r.comment : undefined,
-              cell,
-              ratingsAt,
-              person: firstAnswer,
-              answer,
-              themes: this.sharedThemes(themes),
-              hasComment,
-            },
-      );
-    }
-    if (themes.length === 0) return;
-    const account = r.accountId === undefined ? undefined : w.accounts.get(r.accountId);
     for (const theme of themes) {
       // An account's themes are its identified respondents': a confidential comment's theme is never tied to an account.
       if (account && !r.confidential) account.themes.set(theme, (account.themes.get(theme) ?? 0) + 1);
@@ -374,25 +316,30 @@ export class Collector {
   /**
    * Each theme's verbatim candidates, chosen once every answer's confidentiality is final: the
    * CANDIDATES identified comments of the theme with the smallest hash of their response id.
-   * Chosen from the kept follow-up details, so that both paths (rows, or a supplied extract)
-   * choose alike.
+   * Chosen from the answer store, so that both paths (rows, or a supplied extract) choose alike.
    */
   private chooseCandidates(): void {
     if (this.candidatesChosen) return;
     this.candidatesChosen = true;
-    const facts = this.responses;
-    for (let i = 0; i < facts.detail.length; i++) {
-      const d = facts.detail[i];
-      if (!d || !d.hasComment || d.themes.length === 0) continue;
-      const text = d.comment!;
+    const store = this.answers;
+    for (let i = 0; i < store.size; i++) {
+      if (store.confidential.get(i) === 1 || store.hasComment.get(i) === 0) continue;
+      const themes = store.themes(i);
+      if (themes.length === 0) continue;
+      const w = this.recordsOf(store.wave.get(i));
+      const key = hashOf(store.responseId(i));
+      // The comment is read only when some theme's list could take it.
+      if (!themes.some((theme) => mayTake(w.themes.get(theme)!.candidates, key))) continue;
+      const text = store.comment(i)!;
       if (text.trim().length < 20 || text.length > 600) continue;
-      const w = this.recordsOf(facts.wave.get(i));
-      const key = hashOf(d.responseId);
-      for (const theme of d.themes)
-        keepSmallest(w.themes.get(theme)!.candidates, { key, text, score: facts.score.get(i), contactId: d.contactId, accountId: d.accountId, roleId: d.roleId });
+      for (const theme of themes)
+        keepSmallest(w.themes.get(theme)!.candidates, { key, text, score: store.score.get(i), contactId: store.contactId(i), accountId: store.accountId(i), roleId: store.roleId(i) });
     }
   }
 }
+
+/** Whether a candidate of this key could enter the list (ties by text are settled by keepSmallest). */
+const mayTake = (list: readonly VerbatimCandidate[], key: number) => list.length < CANDIDATES || key <= list[list.length - 1]!.key;
 
 /** Keeps the CANDIDATES entries with the smallest keys (ties by text), sorted. */
 function keepSmallest(list: VerbatimCandidate[], c: VerbatimCandidate): void {

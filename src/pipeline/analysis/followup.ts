@@ -9,7 +9,7 @@
  * counted apart and reached through the letter to every customer.
  */
 import type { Collector } from './collector.ts';
-import { dayNumber } from './collector.ts';
+import { dayNumber } from './answer-store.ts';
 import { dayIso } from '../schemas/dates.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { Capped, FollowupCounts, FollowupSummary, NamedPromoter, QueueItem } from '../model/types.ts';
@@ -65,7 +65,7 @@ export function followupQueue(
   names: (contactId: string) => { name: string; role: string | null } | null,
   accountSlug: (id: string) => string,
 ): WaveFollowup {
-  const f = c.responses;
+  const f = c.answers;
   const logs = new Map<number, Log>();
   for (const e of ingest.followups) {
     const i = f.ids.get(e.responseId);
@@ -85,15 +85,28 @@ export function followupQueue(
   const today = asOf ? dayNumber(asOf) : -1;
   const rules = Object.entries(ingest.settings.alerts);
   const queue: QueueItem[] = [];
-  for (let i = 0; i < f.wave.length; i++) {
-    if (f.wave.get(i) !== waveIndex) continue;
-    const d = f.detail[i];
-    if (!d) continue;
+  for (let i = 0; i < f.size; i++) {
+    // Confidential answers raise no named alert.
+    if (f.wave.get(i) !== waveIndex || f.confidential.get(i) === 1) continue;
     const score = f.score.get(i);
-    const account = d.accountId === undefined ? undefined : ingest.accounts.get(d.accountId);
+    let read = false;
+    let responseId = '';
+    let accountId: string | undefined;
+    let contactId: string | undefined;
+    let comment: string | undefined;
+    let account: ReturnType<typeof ingest.accounts.get>;
     for (const [id, rule] of rules) {
-      const applies = rule.scores ? score >= rule.scores[0] && score <= rule.scores[1] : f.comment.get(i) === 0;
+      const applies = rule.scores ? score >= rule.scores[0] && score <= rule.scores[1] : f.hasComment.get(i) === 0;
       if (!applies) continue;
+      // The answer's strings are made once, for the answers that raise an alert.
+      if (!read) {
+        read = true;
+        responseId = f.responseId(i);
+        accountId = f.accountId(i);
+        contactId = f.contactId(i);
+        comment = f.comment(i);
+        account = accountId === undefined ? undefined : ingest.accounts.get(accountId);
+      }
       const log = logs.get(i);
       const start = f.day.get(i);
       const due = start >= 0 ? start + rule.due_days : -1;
@@ -101,7 +114,7 @@ export function followupQueue(
       const daysToClose = closed && start >= 0 ? log!.closedDay - start : null;
       const overdue = !closed && due >= 0 && today >= 0 && today > due;
       queue.push({
-        responseId: d.responseId,
+        responseId,
         rule: id,
         ruleLabel: rule.label,
         owner: rule.owner === 'account_owner' ? (account?.owner ?? rule.fallback_owner) : rule.owner,
@@ -111,9 +124,9 @@ export function followupQueue(
         oversight: rule.oversight,
         score,
         category: categoryOf(score),
-        account: account || d.accountId ? { id: d.accountId!, name: account?.name ?? d.accountId!, slug: accountSlug(d.accountId!) } : null,
-        contact: d.contactId === undefined ? null : names(d.contactId),
-        comment: d.comment ?? null,
+        account: account || accountId ? { id: accountId!, name: account?.name ?? accountId!, slug: accountSlug(accountId!) } : null,
+        contact: contactId === undefined ? null : names(contactId),
+        comment: comment ?? null,
         submittedAt: start >= 0 ? dayIso(start) : null,
         dueDate: due >= 0 ? dayIso(due) : null,
         status: log?.status ?? 'not started',

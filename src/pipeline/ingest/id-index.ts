@@ -73,6 +73,17 @@ export class IdIndex {
     return undefined;
   }
 
+  /** The id of entry `e` (0 ≤ e < size, in insertion order), as a new string. */
+  keyAt(e: number): string {
+    const at = this.start[e]!;
+    const len = this.length[e]!;
+    // Short ids (response, contact) decode fastest as one call; chunked so no call passes too many arguments.
+    if (len <= 4096) return String.fromCharCode(...this.arena.subarray(at, at + len));
+    let s = '';
+    for (let i = 0; i < len; i += 4096) s += String.fromCharCode(...this.arena.subarray(at + i, at + Math.min(len, i + 4096)));
+    return s;
+  }
+
   /** The value of entry `e` (0 ≤ e < size, in insertion order). */
   valueAt(e: number): number {
     return this.values[e]!;
