@@ -333,7 +333,14 @@ export class Collector {
       const text = store.comment(i)!;
       if (text.trim().length < 20 || text.length > 600) continue;
       for (const theme of themes)
-        keepSmallest(w.themes.get(theme)!.candidates, { key, text, score: store.score.get(i), contactId: store.contactId(i), accountId: store.accountId(i), roleId: store.roleId(i) });
+        keepSmallest(w.themes.get(theme)!.candidates, {
+          key,
+          text,
+          score: store.score.get(i),
+          contactId: store.contactId(i),
+          accountId: store.accountId(i),
+          roleId: store.roleId(i),
+        });
     }
   }
 }
