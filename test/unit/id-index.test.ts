@@ -21,6 +21,22 @@ describe('IdIndex', () => {
     );
   });
 
+  it('gives every id back by its entry number, in insertion order, long ids included', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 500 }), (ids) => {
+        const index = new IdIndex();
+        ids.forEach((id) => index.setIfAbsent(id, 0));
+        expect(ids.map((_, e) => index.keyAt(e))).toEqual(ids);
+      }),
+      { numRuns: 30 },
+    );
+    const long = 'é'.repeat(5000) + 'x'.repeat(4097);
+    const index = new IdIndex();
+    index.set('a', 1);
+    index.set(long, 2);
+    expect(index.keyAt(1)).toBe(long);
+  });
+
   it("looks up and adopts another index's ids without going through strings", () => {
     fc.assert(
       fc.property(

@@ -25,7 +25,7 @@ export class TextArena {
   /** Keeps `text`; returns its number (0, 1, 2… in order). */
   add(text: string): number {
     const most = text.length * 3; // UTF-8 bytes a UTF-16 code unit can take at most
-    if (this.used + most > this.current.length) {
+    if (this.chunks.length === 0 || this.used + most > this.current.length) {
       this.current = new Uint8Array(Math.max(CHUNK_BYTES, most));
       this.chunks.push(this.current);
       this.used = 0;
