@@ -80,11 +80,15 @@ describe('AnswerStore', () => {
     expect(store.answer(i).confidential).toBe(true);
   });
 
-  it("stores an id once: a second answer under it gets the first one's position", () => {
+  it('finds the positions of the answers a follow-up log names, and only those', () => {
     const store = new AnswerStore();
-    store.add(answer({}));
-    expect(store.add(answer({ score: 0 }))).toBe(0);
-    expect(store.size).toBe(1);
-    expect(store.score.get(0)).toBe(9);
+    for (const id of ['r1', 'r2', 'é-3', 'r4']) store.add(answer({ responseId: id }));
+    expect(store.positionsOf(new Set(['é-3', 'r1', 'not-an-answer']))).toEqual(
+      new Map([
+        ['r1', 0],
+        ['é-3', 2],
+      ]),
+    );
+    expect(store.positionsOf(new Set()).size).toBe(0);
   });
 });

@@ -76,8 +76,8 @@ export interface AccountAnswer {
 }
 
 export class AnswerStore {
-  /** Response id -> position. */
-  readonly ids = new IdIndex();
+  /** Response ids by position (ingest lets no id through twice). */
+  private readonly ids = new TextArena();
   readonly wave = new TypedColumn((n) => new Uint16Array(n));
   readonly score = new TypedColumn((n) => new Uint8Array(n));
   /** Submitted date as days since 1970-01-01, or -1 when not given. */
@@ -107,10 +107,9 @@ export class AnswerStore {
     return this.wave.length;
   }
 
-  /** Stores an answer; returns its position (that of the answer already stored under its id, if any: ingest lets no id through twice). */
+  /** Stores an answer; returns its position. */
   add(a: NewAnswer): number {
-    const prior = this.ids.setIfAbsent(a.responseId, this.wave.length);
-    if (prior !== undefined) return prior;
+    this.ids.add(a.responseId);
     this.wave.push(a.waveIndex);
     this.score.push(a.score);
     this.day.push(dayNumber(a.submittedAt));
@@ -140,7 +139,18 @@ export class AnswerStore {
   }
 
   responseId(i: number): string {
-    return this.ids.keyAt(i);
+    return this.ids.get(i);
+  }
+
+  /** The positions of the answers whose ids are among `wanted` (one pass over every answer). */
+  positionsOf(wanted: ReadonlySet<string>): Map<string, number> {
+    const found = new Map<string, number>();
+    if (wanted.size === 0) return found;
+    for (let i = 0; i < this.size; i++) {
+      const id = this.ids.get(i);
+      if (wanted.has(id)) found.set(id, i);
+    }
+    return found;
   }
 
   contactId(i: number): string | undefined {

@@ -132,6 +132,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
   const ownerNames = new Set<string>();
   let latestOpen = new Map<string, { open: QueueItem[]; total: number }>();
   const waves: WaveModel[] = [];
+  const logged = c.answers.positionsOf(new Set(ingest.followups.map((e) => e.responseId)));
   ingest.waves.forEach((wave, i) => {
     const w = states[i]!;
     const invited = ingest.invitations.get(wave.id);
@@ -152,7 +153,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
     for (const ids of [invited?.contacts, w.respondents]) for (let e = 0; e < (ids?.size ?? 0); e++) seenBefore.adopt(ids!, e, 1);
     const asOf = wave.asOf ?? ingest.lastSubmitted.get(wave.id) ?? wave.closed ?? null;
     // One wave's queue at a time: written out, summarised, then let go.
-    const followup = followupQueue(ingest, c, i, asOf, who.shown, (id) => accountSlugs.get(id) ?? id);
+    const followup = followupQueue(ingest, c, i, asOf, who.shown, (id) => accountSlugs.get(id) ?? id, logged);
     sink.queue(wave.id, followup.queue);
     for (const o of followup.owners.keys()) ownerNames.add(o);
     for (const a of accounts) if (a.owner) ownerNames.add(a.owner);

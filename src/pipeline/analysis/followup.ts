@@ -64,11 +64,13 @@ export function followupQueue(
   asOf: string | null,
   names: (contactId: string) => { name: string; role: string | null } | null,
   accountSlug: (id: string) => string,
+  /** Where each response the follow-up log names sits in the answer store (AnswerStore.positionsOf). */
+  logged: ReadonlyMap<string, number>,
 ): WaveFollowup {
   const f = c.answers;
   const logs = new Map<number, Log>();
   for (const e of ingest.followups) {
-    const i = f.ids.get(e.responseId);
+    const i = logged.get(e.responseId);
     if (i === undefined || f.wave.get(i) !== waveIndex) continue;
     const prev = logs.get(i);
     const closedDay = e.status === 'closed' && e.closedAt ? dayNumber(e.closedAt) : Infinity;
