@@ -9,7 +9,7 @@ import { IdIndex } from '../ingest/id-index.ts';
 import { naturalCompare } from '../util/compare.ts';
 import { slugsFor } from '../util/slug.ts';
 import { compare, figuresOf } from './figures.ts';
-import { followupQueue, namedPromoters } from './followup.ts';
+import { followupQueue } from './followup.ts';
 import { attributeSections } from './attributes.ts';
 import { promoterConcentrations, segmentFigures } from './segments.ts';
 import { discloseWave, type WaveDisclosure } from '../disclosure/wave-disclosure.ts';
@@ -187,7 +187,7 @@ export function buildModel(ingest: IngestResult, c: Collector, sink: RecordSink 
       finance: financeFigures(s, accounts),
       metrics: metricChanges(ingest, wave.period),
       followup: disclosure.wave ? followup.summary : { ...followup.summary, confidentialNotAlerted: null },
-      namedPromoters: namedPromoters(followup.queue),
+      namedPromoters: followup.namedPromoters,
       ...attributeSections(s, w, min, segmentDisclosure),
     };
     waves.push({ ...built, withheld: withheldFigures(built) });

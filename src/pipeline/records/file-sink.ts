@@ -32,15 +32,20 @@ export class FileSink implements RecordSink {
     writeFileSync(join(this.dir, 'records', 'owners', `${slug}.json`), JSON.stringify(records));
   }
 
-  queue(wave: string, items: readonly QueueItem[]): void {
+  queue(wave: string, items: Iterable<QueueItem>): void {
     if (this.files.length === 0) this.startPart();
-    for (let at = 0; at < items.length;) {
+    let chunk: QueueItem[] = [];
+    const flush = () => {
+      appendFileSync(this.current(), queueCsv(wave, chunk, false));
+      this.rowsInPart += chunk.length;
+      chunk = [];
+    };
+    for (const item of items) {
       if (this.rowsInPart >= this.partRows) this.startPart();
-      const take = Math.min(CHUNK, this.partRows - this.rowsInPart, items.length - at);
-      appendFileSync(this.current(), queueCsv(wave, items.slice(at, at + take), false));
-      this.rowsInPart += take;
-      at += take;
+      chunk.push(item);
+      if (chunk.length === CHUNK || this.rowsInPart + chunk.length === this.partRows) flush();
     }
+    if (chunk.length > 0) flush();
   }
 
   queueFiles(): string[] {

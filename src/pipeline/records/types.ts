@@ -39,8 +39,8 @@ export interface OwnerRecords {
 export interface RecordSink {
   account(slug: string, records: AccountRecords): void;
   owner(slug: string, records: OwnerRecords): void;
-  /** One wave's whole follow-up queue, most urgent first. */
-  queue(wave: string, items: readonly QueueItem[]): void;
+  /** One wave's whole follow-up queue, most urgent first (items made as they are read). */
+  queue(wave: string, items: Iterable<QueueItem>): void;
   /** The queue CSV files written so far, in order (names only). */
   queueFiles(): string[];
 }
@@ -56,7 +56,7 @@ export class MemorySink implements RecordSink {
   owner(slug: string, records: OwnerRecords): void {
     this.owners.set(slug, records);
   }
-  queue(wave: string, items: readonly QueueItem[]): void {
+  queue(wave: string, items: Iterable<QueueItem>): void {
     this.queues.set(wave, [...items]);
   }
   queueFiles(): string[] {
