@@ -18,7 +18,7 @@ export function listedAnswers(store: AnswerStore, all: readonly number[], who: P
     .filter((i) => !isHidden(store, i))
     .map((i) => store.answer(i))
     .map((a) => ({
-      contact: { name: who.nameOf(a.contactId === undefined ? undefined : who.contactName(a.contactId)), role: who.roleOf(a.roleId, a.contactId) },
+      contact: { name: who.nameOf(a.contactId), role: who.roleOf(a.roleId, a.contactId) },
       score: a.score,
       category: categoryOf(a.score),
       comment: a.comment !== undefined && a.comment.trim() !== '' ? a.comment : null,

@@ -16,26 +16,36 @@ const NO_THEMES: readonly string[] = Object.freeze([]);
 
 export const dayNumber = (iso: string | undefined): number => (iso === undefined ? NONE : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
 
-/** Ids numbered in order of first sight, copied out of the parsed file; `cached` keeps one string per id for sets that stay small (accounts, roles). */
+/**
+ * Ids numbered in order of first sight, copied out of the parsed file. `small` sets (accounts,
+ * roles) are also kept in a Map of those copies: one lookup per answer, on the string's cached
+ * hash, instead of hashing it again.
+ */
 class Numbered {
   private readonly index = new IdIndex();
-  private readonly strings: string[] | null;
+  private readonly small: { numbers: Map<string, number>; strings: string[] } | null;
 
-  constructor(cached: boolean) {
-    this.strings = cached ? [] : null;
+  constructor(small: boolean) {
+    this.small = small ? { numbers: new Map(), strings: [] } : null;
   }
 
   of(id: string | undefined): number {
     if (id === undefined) return NONE;
+    const known = this.small?.numbers.get(id);
+    if (known !== undefined) return known;
     const n = this.index.setIfAbsent(id, this.index.size);
     if (n !== undefined) return n;
-    this.strings?.push(this.index.keyAt(this.index.size - 1));
+    if (this.small) {
+      const copy = this.index.keyAt(this.index.size - 1);
+      this.small.numbers.set(copy, this.index.size - 1);
+      this.small.strings.push(copy);
+    }
     return this.index.size - 1;
   }
 
   at(n: number): string | undefined {
     if (n === NONE) return undefined;
-    return this.strings ? this.strings[n] : this.index.keyAt(n);
+    return this.small ? this.small.strings[n] : this.index.keyAt(n);
   }
 
   /** The ids themselves, for lookups in another index without making strings. */

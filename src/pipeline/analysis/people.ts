@@ -14,10 +14,8 @@ const normalName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ')
 export interface People {
   /** Whether the contact chose confidentiality in any wave. */
   isConfidential(contactId: string | undefined): boolean;
-  /** The contact's name as contacts.csv gives it. */
-  contactName(contactId: string): string | undefined;
-  /** The name to print for an identified contact (never a confidential respondent's). */
-  nameOf(name: string | undefined): string;
+  /** The name to print for a contact (never a confidential respondent's, nor a name they share). */
+  nameOf(contactId: string | undefined): string;
   /** The label of a program.yml role id, else the contact's role as written. */
   roleOf(roleId: string | undefined, contactId: string | undefined): string | null;
   /** An identified contact as pages may show them; null for confidential or unknown contacts. */
@@ -25,22 +23,28 @@ export interface People {
 }
 
 export function people(ingest: IngestResult): People {
+  const confidential = ingest.confidentialContacts;
   const withheld = new Set<string>();
-  for (const c of ingest.contacts.values()) if (c.name && ingest.confidentialContacts.has(c.id)) withheld.add(normalName(c.name));
+  for (const c of ingest.contacts.values()) if (c.name && confidential.has(c.id)) withheld.add(normalName(c.name));
+  // Worked out once per contact: the follow-up queue asks for a name per alert, millions of times.
+  const hidden = new Set<string>();
+  if (withheld.size > 0) for (const c of ingest.contacts.values()) if (c.name && !confidential.has(c.id) && withheld.has(normalName(c.name))) hidden.add(c.id);
   const roles = ingest.settings.roles;
   const p: People = {
-    isConfidential: (id) => id !== undefined && ingest.confidentialContacts.has(id),
-    contactName: (id) => ingest.contacts.get(id)?.name,
-    nameOf: (name) => (name === undefined || withheld.has(normalName(name)) ? NAME_NOT_SHOWN : name),
+    isConfidential: (id) => id !== undefined && confidential.has(id),
+    nameOf: (id) => {
+      const name = id === undefined ? undefined : ingest.contacts.get(id)?.name;
+      return name === undefined || hidden.has(id!) || confidential.has(id!) ? NAME_NOT_SHOWN : name;
+    },
     roleOf: (roleId, contactId) => {
       const contact = contactId === undefined ? undefined : ingest.contacts.get(contactId);
       return (roleId === undefined ? undefined : roles[roleId]?.label) ?? contact?.role ?? null;
     },
     shown: (contactId) => {
-      if (ingest.confidentialContacts.has(contactId)) return null;
+      if (confidential.has(contactId)) return null;
       const ct = ingest.contacts.get(contactId);
       if (!ct) return null;
-      return { name: p.nameOf(ct.name), role: p.roleOf(ct.roleId, contactId) };
+      return { name: p.nameOf(contactId), role: p.roleOf(ct.roleId, contactId) };
     },
   };
   return p;
