@@ -40,11 +40,15 @@ export function people(ingest: IngestResult): People {
       const contact = contactId === undefined ? undefined : ingest.contacts.get(contactId);
       return (roleId === undefined ? undefined : roles[roleId]?.label) ?? contact?.role ?? null;
     },
+    // Once per alert, millions of times: one lookup of each kind.
     shown: (contactId) => {
       if (confidential.has(contactId)) return null;
       const ct = ingest.contacts.get(contactId);
       if (!ct) return null;
-      return { name: p.nameOf(contactId), role: p.roleOf(ct.roleId, contactId) };
+      return {
+        name: ct.name === undefined || hidden.has(contactId) ? NAME_NOT_SHOWN : ct.name,
+        role: (ct.roleId === undefined ? undefined : roles[ct.roleId]?.label) ?? ct.role ?? null,
+      };
     },
   };
   return p;

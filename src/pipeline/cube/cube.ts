@@ -83,12 +83,24 @@ export interface CellKey {
 }
 
 const SEP = '\u001f';
+/** Cells per account searched one by one before the key is built. */
+const MAX_SCANNED = 32;
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
+}
 
 const keyOf = (wave: number, account: string | undefined, role: string | undefined, confidential: boolean, segments: readonly string[]) =>
   `${wave}${SEP}${account === undefined ? '' : `a${account}`}${SEP}${role ?? ''}${SEP}${confidential ? 1 : 0}${SEP}${segments.join(SEP)}`;
 
 export class ScoreCube {
   readonly cells = new Map<string, CubeCell>();
+  /**
+   * Per wave and account, the cells it has so far (a few: its roles × confidential × segment
+   * values), so that a response finds its cell without building its key string.
+   */
+  private readonly ofAccount: Map<string | undefined, CubeCell[]>[] = [];
   /** Identified cell -> its confidential twin, while answers move (makeConfidential). */
   private readonly twins = new Map<CubeCell, CubeCell>();
   /** Per rated attribute, the highest rating that counts as low. */
@@ -160,15 +172,22 @@ export class ScoreCube {
   dropEmpty(): void {
     for (const [key, cell] of this.cells) if (cell.histogram.every((c) => c === 0)) this.cells.delete(key);
     this.twins.clear();
+    this.ofAccount.length = 0;
   }
 
   private cellAt(wave: number, account: string | undefined, role: string | undefined, confidential: boolean, segments: string[]): CubeCell {
+    const ofWave = (this.ofAccount[wave] ??= new Map());
+    let mine = ofWave.get(account);
+    if (mine === undefined) ofWave.set(account, (mine = []));
+    for (const c of mine) if (c.role === role && c.confidential === confidential && sameValues(c.segments, segments)) return c;
     const key = keyOf(wave, account, role, confidential, segments);
     let cell = this.cells.get(key);
     if (cell === undefined) {
       cell = { wave, account, role, confidential, segments, histogram: emptyHistogram(), people: 0, dated: 0, lastSubmitted: undefined, ratings: null };
       this.cells.set(key, cell);
     }
+    // A long list (answers without an account, over many segment values) is searched by key instead.
+    if (mine.length < MAX_SCANNED) mine.push(cell);
     return cell;
   }
 
