@@ -218,18 +218,22 @@ describe('ingestProgram', () => {
           if (k === 'extraField') lines.push(`r${i},5,x,y`);
         });
         lines.push('r-last,9,');
-        const { file } = await ingest({ 'responses/w1.csv': lines.join('\n') + '\n' });
-        const f = file('responses/w1.csv');
+        // A wave with 90% of its rows rejected stops the build (waveLoss); its report still holds the counts.
+        const outcome = await ingestProgram({ dataDir: tempProgram({ 'responses/w1.csv': lines.join('\n') + '\n' }), onResponse: () => {} }).catch((e: unknown) => e);
+        const report = outcome instanceof StructuralError ? outcome.report! : (outcome as Awaited<ReturnType<typeof ingestProgram>>).report;
+        const f = report.files.find((x) => x.file === 'responses/w1.csv')!;
         const dups = kinds.filter((k) => k === 'dup').length;
         // trailing blank rows are not rows; blanks before the final valid row are.
         const count = (kind: string) => kinds.filter((k) => k === kind).length;
+        expect(outcome instanceof StructuralError).toBe(f.rejected >= 0.9 * (f.used + f.rejected));
         expect(f.rows).toBe(kinds.length + 1);
         expect(f.used).toBe(count('valid') + Math.min(dups, 1) + 1);
         expect(f.skipped).toBe(count('blank'));
         // the first "dup" row is used, the others are duplicates
         expect(f.rejected).toBe(count('badScore') + count('emptyId') + count('extraField') + Math.max(dups - 1, 0));
       }),
-      { numRuns: 40 },
+      // The first example stops the build (ten rejected rows, one used): the counts must still add up.
+      { numRuns: 40, examples: [[Array.from({ length: 10 }, () => 'badScore' as const)]] },
     );
   });
 });
