@@ -8,13 +8,11 @@
 import { IdIndex } from '../ingest/id-index.ts';
 import { TypedColumn } from '../util/typed-column.ts';
 import { TextArena } from '../util/text-arena.ts';
-import { dayIso } from '../schemas/dates.ts';
+import { dayIso, isoDayNumber } from '../schemas/dates.ts';
 
 /** Column value of a fact an answer does not have. */
 const NONE = -1;
 const NO_THEMES: readonly string[] = Object.freeze([]);
-
-export const dayNumber = (iso: string | undefined): number => (iso === undefined ? NONE : Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
 
 /**
  * Ids numbered in order of first sight, copied out of the parsed file. `small` sets (accounts,
@@ -122,7 +120,7 @@ export class AnswerStore {
     this.ids.add(a.responseId);
     this.wave.push(a.waveIndex);
     this.score.push(a.score);
-    this.day.push(dayNumber(a.submittedAt));
+    this.day.push(a.submittedAt === undefined ? NONE : isoDayNumber(a.submittedAt));
     this.confidential.push(a.confidential ? 1 : 0);
     this.hasComment.push(a.comment !== undefined ? 1 : 0);
     this.person.push(a.person ? 1 : 0);

@@ -9,8 +9,7 @@
  * counted apart and reached through the letter to every customer.
  */
 import type { Collector } from './collector.ts';
-import { dayNumber } from './answer-store.ts';
-import { dayIso } from '../schemas/dates.ts';
+import { dayIso, isoDayNumber } from '../schemas/dates.ts';
 import type { IngestResult } from '../ingest/ingest-program.ts';
 import type { Capped, FollowupCounts, FollowupSummary, NamedPromoter, QueueItem } from '../model/types.ts';
 import { categoryOf } from '../model/categories.ts';
@@ -97,7 +96,7 @@ export function followupQueue(
     const i = logged.get(e.responseId);
     if (i === undefined || f.wave.get(i) !== waveIndex) continue;
     const prev = logs.get(i);
-    const closedDay = e.status === 'closed' && e.closedAt ? dayNumber(e.closedAt) : Infinity;
+    const closedDay = e.status === 'closed' && e.closedAt ? isoDayNumber(e.closedAt) : Infinity;
     const log: Log = { status: e.status, closedDay, closedAt: e.status === 'closed' ? (e.closedAt ?? null) : null, method: e.method ?? null };
     if (!prev) logs.set(i, log);
     else
@@ -108,7 +107,7 @@ export function followupQueue(
         method: log.method ?? prev.method,
       });
   }
-  const today = asOf ? dayNumber(asOf) : -1;
+  const today = asOf ? isoDayNumber(asOf) : -1;
   const rules = Object.entries(ingest.settings.alerts);
   const owners: string[] = [];
   const ownerNumber = new Map<string, number>();
