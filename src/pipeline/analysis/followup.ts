@@ -150,6 +150,17 @@ export function followupQueue(
   }
   // Overdue means past due on the as-of date, so by at least a day.
   const isOverdue = (k: number) => alerts.daysOverdue[k]! > 0;
+  // What the counts and the items read of an alert's progress, through one reused object (no object per alert).
+  const counted = { status: 'not started' as QueueItem['status'], closedInTime: false, overdue: false, daysToClose: null as number | null };
+  const countedOf = (k: number): CountedAlert => {
+    const log = logs.get(alerts.answer[k]!);
+    const days = alerts.daysToClose[k]!;
+    counted.status = log?.status ?? 'not started';
+    counted.daysToClose = Number.isNaN(days) ? null : days;
+    counted.closedInTime = counted.daysToClose !== null && counted.daysToClose <= rules[alerts.rule[k]!]![1].due_days;
+    counted.overdue = isOverdue(k);
+    return counted;
+  };
   const item = (k: number): QueueItem => {
     const i = alerts.answer[k]!;
     const [ruleId, rule] = rules[alerts.rule[k]!]!;
@@ -157,10 +168,9 @@ export function followupQueue(
     const accountId = f.accountId(i);
     const account = accountId === undefined ? undefined : ingest.accounts.get(accountId);
     const contactId = f.contactId(i);
-    const log = logs.get(i);
     const start = f.day.get(i);
     const due = alerts.due[k]!;
-    const daysToClose = Number.isNaN(alerts.daysToClose[k]!) ? null : alerts.daysToClose[k]!;
+    const { status, daysToClose, closedInTime, overdue } = countedOf(k);
     return {
       responseId: responseIds[k]!,
       rule: ruleId,
@@ -177,17 +187,17 @@ export function followupQueue(
       comment: f.comment(i) ?? null,
       submittedAt: start >= 0 ? dayIso(start) : null,
       dueDate: due >= 0 ? dayIso(due) : null,
-      status: log?.status ?? 'not started',
-      closedAt: log?.closedAt ?? null,
+      status,
+      closedAt: logs.get(i)?.closedAt ?? null,
       daysToClose,
-      closedInTime: daysToClose !== null && daysToClose <= rule.due_days,
-      overdue: isOverdue(k),
+      closedInTime,
+      overdue,
       daysOverdue: alerts.daysOverdue[k]!,
     };
   };
-  // Most urgent first: overdue longest, then due soonest, then the lowest score.
-  // Plain code-unit comparison: ISO dates sort correctly that way, ids only need a stable order,
-  // and a collator costs about a microsecond a comparison, too much for a million alerts.
+  // Most urgent first: overdue longest, then due soonest (undated last), then the lowest score.
+  // Ids by plain code-unit comparison: they only need a stable order, and a collator costs about
+  // a microsecond a comparison, too much for a million alerts.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const dueKey = (k: number) => (alerts.due[k]! >= 0 ? alerts.due[k]! : Infinity);
   const order = Array.from({ length: alerts.length }, (_, k) => k);
@@ -199,17 +209,6 @@ export function followupQueue(
       cmp(responseIds[a]!, responseIds[b]!) ||
       cmp(rules[alerts.rule[a]!]![0], rules[alerts.rule[b]!]![0]),
   );
-  // What the counts read of an alert, through one reused object (no object per alert).
-  const counted = { status: 'not started' as QueueItem['status'], closedInTime: false, overdue: false, daysToClose: null as number | null };
-  const countedOf = (k: number): CountedAlert => {
-    const log = logs.get(alerts.answer[k]!);
-    const days = alerts.daysToClose[k]!;
-    counted.status = log?.status ?? 'not started';
-    counted.daysToClose = Number.isNaN(days) ? null : days;
-    counted.closedInTime = counted.daysToClose !== null && counted.daysToClose <= rules[alerts.rule[k]!]![1].due_days;
-    counted.overdue = isOverdue(k);
-    return counted;
-  };
   function* countedIn(ks: readonly number[]): Generator<CountedAlert> {
     for (const k of ks) yield countedOf(k);
   }
