@@ -6,6 +6,7 @@
  * respondent" would tell everyone that someone of that name chose confidentiality.
  */
 import type { IngestResult } from '../ingest/ingest-program.ts';
+import type { Contact } from '../ingest/entities.ts';
 
 export const NAME_NOT_SHOWN = 'Name not shown';
 
@@ -30,25 +31,18 @@ export function people(ingest: IngestResult): People {
   const hidden = new Set<string>();
   if (withheld.size > 0) for (const c of ingest.contacts.values()) if (c.name && !confidential.has(c.id) && withheld.has(normalName(c.name))) hidden.add(c.id);
   const roles = ingest.settings.roles;
+  // One rule each for a name and a role, whatever the caller already looked up.
+  const nameOfIdentified = (contactId: string, contact: Contact | undefined) => (contact?.name === undefined || hidden.has(contactId) ? NAME_NOT_SHOWN : contact.name);
+  const roleLabel = (roleId: string | undefined, contact: Contact | undefined) => (roleId === undefined ? undefined : roles[roleId]?.label) ?? contact?.role ?? null;
   const p: People = {
     isConfidential: (id) => id !== undefined && confidential.has(id),
-    nameOf: (id) => {
-      const name = id === undefined ? undefined : ingest.contacts.get(id)?.name;
-      return name === undefined || hidden.has(id!) || confidential.has(id!) ? NAME_NOT_SHOWN : name;
-    },
-    roleOf: (roleId, contactId) => {
-      const contact = contactId === undefined ? undefined : ingest.contacts.get(contactId);
-      return (roleId === undefined ? undefined : roles[roleId]?.label) ?? contact?.role ?? null;
-    },
+    nameOf: (id) => (id === undefined || confidential.has(id) ? NAME_NOT_SHOWN : nameOfIdentified(id, ingest.contacts.get(id))),
+    roleOf: (roleId, contactId) => roleLabel(roleId, contactId === undefined ? undefined : ingest.contacts.get(contactId)),
     // Once per alert, millions of times: one lookup of each kind.
     shown: (contactId) => {
       if (confidential.has(contactId)) return null;
       const ct = ingest.contacts.get(contactId);
-      if (!ct) return null;
-      return {
-        name: ct.name === undefined || hidden.has(contactId) ? NAME_NOT_SHOWN : ct.name,
-        role: (ct.roleId === undefined ? undefined : roles[ct.roleId]?.label) ?? ct.role ?? null,
-      };
+      return ct ? { name: nameOfIdentified(contactId, ct), role: roleLabel(ct.roleId, ct) } : null;
     },
   };
   return p;
